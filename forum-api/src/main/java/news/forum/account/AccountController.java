@@ -1,0 +1,53 @@
+package news.forum.account;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Registers a USER account. */
+    @Post("/accounts")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request) {
+        Caller created = accounts.register(request);
+        return HttpResponse.created(AccountResponse.of(created), URI.create("/api/v1/accounts/" + created.username()));
+    }
+
+    /** The signed-in account, with its current role. */
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    AccountResponse me(Authentication authentication) {
+        return AccountResponse.of(accounts.me(authentication));
+    }
+
+    /** Sets an account's role (ADMIN only). */
+    @Put("/accounts/{username}/role")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    AccountResponse changeRole(@PathVariable String username, @Body @Valid RoleRequest request,
+                               Authentication authentication) {
+        return AccountResponse.of(accounts.changeRole(authentication, username, request.role()));
+    }
+}

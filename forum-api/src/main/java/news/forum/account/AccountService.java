@@ -1,0 +1,109 @@
+package news.forum.account;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import news.forum.audit.AuditLog;
+import news.forum.security.PasswordHasher;
+import news.forum.text.TextRules;
+import news.forum.web.ProblemException;
+
+import java.util.Optional;
+
+@Singleton
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final AuditLog audit;
+    private final Callers callers;
+
+    AccountService(AccountRepository accounts, PasswordHasher hasher, TokenIssuer tokens, AuditLog audit,
+                   Callers callers) {
+        this.accounts = accounts;
+        this.callers = callers;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** Validates and hashes outside the transaction: Argon2 takes tens of milliseconds and needs no connection. */
+    public Caller register(RegisterRequest request) {
+        return create(request.username(), request.password(), request.displayName(), Role.USER)
+                .orElseThrow(() -> ProblemException.conflict("username-taken", "Username taken",
+                        "The username is already taken (names are compared ignoring case and width)."));
+    }
+
+    /** Empty when the name is taken. */
+    public Optional<Caller> create(String username, String password, String displayName, Role role) {
+        String name = UsernameRules.normalize(username);
+        PasswordPolicy.check(password, name);
+        String shownName = displayName == null || displayName.isBlank()
+                ? name : TextRules.cleanLine("displayName", displayName);
+        if (TextRules.length(shownName) > 64) {
+            throw ProblemException.invalidField("displayName", "must be at most 64 characters long");
+        }
+        if (shownName.isEmpty()) {
+            shownName = name;
+        }
+        return insert(name, UsernameRules.key(name), shownName, hasher.hash(password), role);
+    }
+
+    @Transactional
+    protected Optional<Caller> insert(String name, String key, String displayName, String hash, Role role) {
+        return accounts.insert(name, key, displayName, hash, role);
+    }
+
+    @Transactional
+    public TokenResponse login(LoginRequest request) {
+        Optional<AccountRepository.StoredAccount> stored = accounts.findForLogin(UsernameRules.key(request.username()));
+        if (stored.isEmpty()) {
+            hasher.spendTimeOfOneCheck(request.password());
+            throw wrongCredentials();
+        }
+        if (!hasher.matches(request.password(), stored.get().passwordHash())) {
+            throw wrongCredentials();
+        }
+        return tokens.issueWithRefresh(stored.get().caller());
+    }
+
+    @ReadOnly
+    public TokenResponse refresh(RefreshRequest request) {
+        Caller caller = accounts.findByRefreshToken(TokenIssuer.hash(request.refreshToken()))
+                .orElseThrow(() -> ProblemException.unauthorized("The refresh token is unknown, expired or revoked."));
+        return tokens.issueAccessOnly(caller, request.refreshToken());
+    }
+
+    @Transactional
+    public void logout(RefreshRequest request) {
+        accounts.revokeRefreshToken(TokenIssuer.hash(request.refreshToken()));
+    }
+
+    @Transactional
+    public Caller changeRole(Authentication authentication, String username, Role role) {
+        Caller admin = callers.require(authentication);
+        if (admin.role() != Role.ADMIN) {
+            throw ProblemException.forbidden("Only administrators may change roles.");
+        }
+        Caller changed = accounts.updateRole(UsernameRules.key(username), role)
+                .orElseThrow(() -> ProblemException.notFound("The account " + username));
+        audit.record(admin.id(), "account.role." + role.name().toLowerCase(java.util.Locale.ROOT), "account", changed.id(), null);
+        return changed;
+    }
+
+    @ReadOnly
+    public Caller me(Authentication authentication) {
+        return callers.require(authentication);
+    }
+
+    @ReadOnly
+    public Optional<Caller> findByUsername(String username) {
+        return accounts.findCallerByKey(UsernameRules.key(username));
+    }
+
+    private static ProblemException wrongCredentials() {
+        return ProblemException.unauthorized("The username or password is wrong.");
+    }
+}

@@ -1,0 +1,9 @@
+package news.forum.account;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record LoginRequest(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 512) String password) {
+}

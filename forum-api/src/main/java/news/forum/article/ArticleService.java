@@ -1,0 +1,78 @@
+package news.forum.article;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import news.forum.account.Callers;
+import news.forum.text.TextRules;
+import news.forum.thread.ThreadRepository;
+import news.forum.web.ProblemException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+@Singleton
+public class ArticleService {
+
+    /** The result of a PUT: the article and whether it is new. */
+    public record Saved(ArticleView article, boolean created) {
+    }
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+
+    private final ArticleRepository articles;
+    private final ThreadRepository threads;
+    private final Callers callers;
+
+    ArticleService(ArticleRepository articles, ThreadRepository threads, Callers callers) {
+        this.articles = articles;
+        this.threads = threads;
+        this.callers = callers;
+    }
+
+    @Transactional
+    public Saved save(Authentication authentication, String key, ArticleRequest request) {
+        callers.requireModerator(authentication);
+        return saveTrusted(key, request);
+    }
+
+    /** For start-up work (demo data) that acts as the system, not as a signed-in account. */
+    @Transactional
+    public Saved saveTrusted(String key, ArticleRequest request) {
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField("key", "must be 1 to 200 characters of letters, digits, '.', '_', '~' or '-'");
+        }
+        String title = TextRules.cleanLine("title", request.title());
+        if (title.isEmpty()) {
+            throw ProblemException.invalidField("title", "must not be blank");
+        }
+        String url = checkUrl(request.url().strip());
+        ArticleRepository.Upserted upserted = articles.upsert(key, title, url);
+        threads.createForArticle(upserted.id());
+        return new Saved(find(key), upserted.created());
+    }
+
+    @ReadOnly
+    public ArticleView find(String key) {
+        ArticleRepository.StoredArticle article = articles.findByKey(key)
+                .orElseThrow(() -> ProblemException.notFound("The article"));
+        return new ArticleView(article.key(), article.title(), article.url(),
+                threads.findViewByArticleKey(key).orElseThrow());
+    }
+
+    private static String checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField("url", "must be an absolute http or https URL");
+    }
+}

@@ -1,0 +1,21 @@
+package news.forum.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import news.forum.database.Sql;
+
+/** Appends to the audit trail inside the caller's transaction, so an action and its record commit together. */
+@Singleton
+public class AuditLog {
+
+    private final Sql sql;
+
+    AuditLog(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void record(long actorId, String action, String targetType, long targetId, @Nullable String reason) {
+        sql.update("INSERT INTO audit_entry (actor_id, action, target_type, target_id, reason) VALUES (?, ?, ?, ?, ?)",
+                actorId, action, targetType, targetId, reason);
+    }
+}

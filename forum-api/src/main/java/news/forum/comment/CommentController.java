@@ -1,0 +1,93 @@
+package news.forum.comment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import news.forum.web.Ids;
+
+import java.net.URI;
+
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Comments")
+class CommentController {
+
+    private final CommentService comments;
+
+    CommentController(CommentService comments) {
+        this.comments = comments;
+    }
+
+    /** A page of the thread in tree order: each parent before its replies, top-level comments in the chosen sort. */
+    @Get("/threads/{threadId}/comments")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    CommentPage page(@PathVariable String threadId,
+                     @Nullable @QueryValue String sort,
+                     @Nullable @QueryValue String limit,
+                     @Nullable @QueryValue String after) {
+        return comments.page(Ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
+    }
+
+    /** Posts a top-level comment or, with parentId, a reply. 201 means it is committed. */
+    @Post("/threads/{threadId}/comments")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<CommentView> post(@PathVariable String threadId, @Body @Valid PostCommentRequest request,
+                                   Authentication authentication) {
+        CommentView created = comments.post(authentication, Ids.parse(threadId, "The thread"), request);
+        return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
+    }
+
+    @Get("/comments/{commentId}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    CommentView comment(@PathVariable String commentId) {
+        return comments.find(commentId);
+    }
+
+    /** Replaces the body (its author only, while the thread is open). */
+    @Patch("/comments/{commentId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    CommentView edit(@PathVariable String commentId, @Body @Valid EditCommentRequest request,
+                     Authentication authentication) {
+        return comments.edit(authentication, commentId, request);
+    }
+
+    @Delete("/comments/{commentId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> delete(@PathVariable String commentId, Authentication authentication) {
+        comments.delete(authentication, commentId);
+        return HttpResponse.noContent();
+    }
+
+    /** Sets the caller's vote: 1, -1, or 0 to withdraw it. */
+    @Put("/comments/{commentId}/vote")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    VoteResult vote(@PathVariable String commentId, @Body @Valid VoteRequest request, Authentication authentication) {
+        return comments.vote(authentication, commentId, request.value());
+    }
+
+    private static Integer parseLimit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit);
+        } catch (NumberFormatException e) {
+            throw news.forum.web.ProblemException.invalidField("limit", "must be a whole number between 1 and 200");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package news.forum.comment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import news.forum.account.Caller;
+import news.forum.account.Callers;
+import news.forum.audit.AuditLog;
+import news.forum.text.MarkdownRenderer;
+import news.forum.text.TextRules;
+import news.forum.thread.ThreadRepository;
+import news.forum.thread.ThreadService;
+import news.forum.thread.ThreadView;
+import news.forum.web.Ids;
+import news.forum.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Singleton
+public class CommentService {
+
+    static final int MAX_BODY_LENGTH = 10_000;
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+    /** Depth of a top-level comment is 0; 63 is the 64th level. */
+    static final int MAX_DEPTH = 63;
+
+    private final CommentRepository comments;
+    private final ThreadRepository threads;
+    private final Callers callers;
+    private final MarkdownRenderer markdown;
+    private final AuditLog audit;
+
+    CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
+                   AuditLog audit) {
+        this.comments = comments;
+        this.threads = threads;
+        this.callers = callers;
+        this.markdown = markdown;
+        this.audit = audit;
+    }
+
+    @ReadOnly
+    public CommentPage page(long threadId, String sortName, @Nullable Integer limitParameter, @Nullable String after) {
+        CommentSort sort = CommentSort.parse(sortName);
+        int limit = limitParameter == null ? DEFAULT_PAGE_SIZE : limitParameter;
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        PageCursor cursor = after == null || after.isEmpty() ? null : PageCursor.decode(after, sort);
+        ThreadView thread = threads.findView(threadId).orElseThrow(() -> ProblemException.notFound("The thread"));
+        // one row more than asked tells whether another page follows
+        List<CommentRepository.Row> rows = switch (sort) {
+            case OLDEST -> comments.pageOldest(threadId, cursor, limit + 1);
+            case NEWEST -> comments.pageNewest(threadId, cursor, limit + 1);
+            case TOP -> pageTop(threadId, cursor, limit + 1);
+        };
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            CommentRepository.Row last = rows.get(limit - 1);
+            next = new PageCursor(sort, last.rootScore(), last.rootId(), last.path()).encode();
+        }
+        return new CommentPage(thread, rows.stream().map(CommentRepository.Row::view).toList(), next);
+    }
+
+    private List<CommentRepository.Row> pageTop(long threadId, PageCursor cursor, int limit) {
+        if (cursor == null) {
+            return comments.pageTop(threadId, null, limit);
+        }
+        List<CommentRepository.Row> rows = new ArrayList<>(
+                comments.subtreeAfter(threadId, cursor.rootId(), cursor.path(), cursor.rootScore(), limit));
+        if (rows.size() < limit) {
+            rows.addAll(comments.pageTop(threadId, cursor, limit - rows.size()));
+        }
+        return rows;
+    }
+
+    @ReadOnly
+    public CommentView find(String commentId) {
+        return comments.findView(Ids.parse(commentId, "The comment"))
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+    }
+
+    /**
+     * Inserts the comment, then counts it on the thread only if the thread is still open; the count is the
+     * last statement, so the thread row (which a lock also needs) is held only until the commit.
+     */
+    @Transactional
+    public CommentView post(Authentication authentication, long threadId, PostCommentRequest request) {
+        return postAs(callers.require(authentication), threadId, request);
+    }
+
+    @Transactional
+    public CommentView postAs(Caller author, long threadId, PostCommentRequest request) {
+        String body = checkBody(request.body());
+        String html = markdown.render(body);
+        Long parentId = request.parentId() == null || request.parentId().isBlank() ? null : parseParent(request.parentId());
+        long id = (parentId == null
+                ? comments.insertTopLevel(threadId, author.id(), body, html)
+                : comments.insertReply(threadId, parentId, author.id(), body, html))
+                .orElseThrow(() -> whyNotInserted(threadId, parentId));
+        if (!threads.countNewCommentIfOpen(threadId)) {
+            throw whyNotInserted(threadId, parentId);
+        }
+        return comments.findView(id).orElseThrow();
+    }
+
+    @Transactional
+    public CommentView edit(Authentication authentication, String commentId, EditCommentRequest request) {
+        Caller caller = callers.require(authentication);
+        String body = checkBody(request.body());
+        CommentRepository.Target target = liveTarget(commentId);
+        if (target.authorId() != caller.id()) {
+            throw ProblemException.forbidden("Only its author may edit a comment.");
+        }
+        requireOpen(target.threadId());
+        comments.updateBody(target.id(), body, markdown.render(body));
+        return comments.findView(target.id()).orElseThrow();
+    }
+
+    /**
+     * Authors may delete their comments while the thread is open; moderators at any time. A comment with
+     * replies stays as a tombstone; one without disappears, and so does any tombstone left with no replies.
+     */
+    @Transactional
+    public void delete(Authentication authentication, String commentId) {
+        Caller caller = callers.require(authentication);
+        CommentRepository.Target target = liveTarget(commentId);
+        boolean ownComment = target.authorId() == caller.id();
+        if (!ownComment && !caller.role().moderates()) {
+            throw ProblemException.forbidden("Only its author or a moderator may delete a comment.");
+        }
+        if (!caller.role().moderates()) {
+            requireOpen(target.threadId());
+        }
+        comments.markDeleted(target.id());
+        if (target.replyCount() == 0) {
+            Long parent = target.parentId();
+            while (parent != null) {
+                parent = comments.countRemovedReply(parent).orElse(null);
+            }
+        }
+        threads.countRemovedComment(target.threadId());
+        if (!ownComment) {
+            audit.record(caller.id(), "comment.delete", "comment", target.id(), null);
+        }
+    }
+
+    @Transactional
+    public VoteResult vote(Authentication authentication, String commentId, int value) {
+        Caller voter = callers.require(authentication);
+        long id = Ids.parse(commentId, "The comment");
+        CommentRepository.Target target = comments.findTarget(id)
+                .filter(t -> !t.deleted())
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+        if (target.authorId() == voter.id()) {
+            throw ProblemException.forbidden("You cannot vote on your own comment.");
+        }
+        ThreadRepository.ThreadState thread = threads.findState(target.threadId()).orElseThrow();
+        if (thread.locked()) {
+            throw ThreadService.locked(thread.lockReason());
+        }
+        return new VoteResult(commentId, value, comments.vote(id, voter.id(), value));
+    }
+
+    private CommentRepository.Target liveTarget(String commentId) {
+        return comments.lockTarget(Ids.parse(commentId, "The comment"))
+                .filter(t -> !t.deleted())
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+    }
+
+    private void requireOpen(long threadId) {
+        ThreadRepository.ThreadState thread = threads.findStateForShare(threadId).orElseThrow();
+        if (thread.locked()) {
+            throw ThreadService.locked(thread.lockReason());
+        }
+    }
+
+    private ProblemException whyNotInserted(long threadId, Long parentId) {
+        ThreadRepository.ThreadState thread = threads.findState(threadId).orElse(null);
+        if (thread == null) {
+            return ProblemException.notFound("The thread");
+        }
+        if (thread.locked()) {
+            return ThreadService.locked(thread.lockReason());
+        }
+        CommentRepository.Target parent = parentId == null ? null : comments.findTarget(parentId).orElse(null);
+        if (parent == null || parent.threadId() != threadId) {
+            return ProblemException.unprocessable("parent-not-found", "Parent not found",
+                    "The comment you reply to does not exist in this thread.");
+        }
+        if (parent.deleted()) {
+            return ProblemException.unprocessable("parent-deleted", "Parent deleted",
+                    "The comment you reply to has been deleted.");
+        }
+        if (parent.depth() >= MAX_DEPTH) {
+            return ProblemException.unprocessable("too-deep", "Thread too deep",
+                    "Replies may nest at most 64 levels deep; reply higher up the thread.");
+        }
+        throw new IllegalStateException("Comment insert refused for no known reason in thread " + threadId);
+    }
+
+    private static Long parseParent(String parentId) {
+        try {
+            return Ids.parse(parentId, "The parent");
+        } catch (ProblemException e) {
+            throw ProblemException.unprocessable("parent-not-found", "Parent not found",
+                    "The comment you reply to does not exist in this thread.");
+        }
+    }
+
+    private static String checkBody(String body) {
+        String cleaned = TextRules.clean("body", body);
+        if (cleaned.isBlank()) {
+            throw ProblemException.invalidField("body", "must not be empty");
+        }
+        if (TextRules.length(cleaned) > MAX_BODY_LENGTH) {
+            throw ProblemException.invalidField("body", "must be at most 10000 characters long");
+        }
+        return cleaned;
+    }
+}

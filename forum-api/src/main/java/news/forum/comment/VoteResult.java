@@ -1,0 +1,7 @@
+package news.forum.comment;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record VoteResult(String commentId, int value, int score) {
+}

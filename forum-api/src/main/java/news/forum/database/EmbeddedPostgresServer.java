@@ -1,0 +1,89 @@
+package news.forum.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One embedded PostgreSQL cluster per data directory and JVM. Several application contexts (as in tests)
+ * share it; it stops when the JVM exits.
+ */
+final class EmbeddedPostgresServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresServer() {
+    }
+
+    /** A throw-away cluster for tests: one per JVM, removed when it exits. */
+    static EmbeddedPostgres ephemeral() {
+        return EphemeralHolder.INSTANCE;
+    }
+
+    private static final class EphemeralHolder {
+        static final EmbeddedPostgres INSTANCE = createEphemeral();
+
+        private static EmbeddedPostgres createEphemeral() {
+            try {
+                return obtain(Files.createTempDirectory("forum-test-pg"), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create a directory for the test database", e);
+            }
+        }
+    }
+
+    static EmbeddedPostgres obtain(Path clusterDirectory, boolean ephemeral) {
+        return RUNNING.computeIfAbsent(clusterDirectory, dir -> start(dir, ephemeral));
+    }
+
+    private static EmbeddedPostgres start(Path dir, boolean ephemeral) {
+        try {
+            Files.createDirectories(dir);
+            stopOrphanedPostmaster(dir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(ephemeral)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .start();
+            LOG.info("Embedded PostgreSQL started in {} on port {}", dir, postgres.getPort());
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /**
+     * A server killed with SIGKILL leaves its postmaster running on the data directory, which would refuse
+     * the next start. That postmaster is ours (same data directory): ask it to stop, as pg_ctl stop would.
+     */
+    private static void stopOrphanedPostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(postmaster -> {
+                    LOG.warn("Stopping the orphaned embedded PostgreSQL (pid {}) left on {}", pid, dir);
+                    postmaster.destroy();
+                    postmaster.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+    }
+}

@@ -1,0 +1,45 @@
+package news.forum.startup;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import news.forum.account.AccountService;
+import news.forum.account.Role;
+import news.forum.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the first ADMIN from FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD when no account has that name. */
+@Singleton
+@Requires(property = "forum.admin.password", pattern = ".+")
+class AdminAccount implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
+
+    private final AccountService accounts;
+    private final String username;
+    private final String password;
+
+    AdminAccount(AccountService accounts, @Value("${forum.admin.username:admin}") String username,
+                 @Value("${forum.admin.password}") String password) {
+        this.accounts = accounts;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (accounts.findByUsername(username).isPresent()) {
+            return;
+        }
+        try {
+            accounts.create(username, password, null, Role.ADMIN)
+                    .ifPresent(admin -> LOG.info("Created the ADMIN account '{}'", admin.username()));
+        } catch (ProblemException e) {
+            throw new ConfigurationException("FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD refused: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package news.forum.text;
+
+import jakarta.inject.Singleton;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Comment Markdown to safe HTML. CommonMark escapes any raw HTML in the source; the OWASP policy then keeps
+ * only the few elements a comment needs, links only to http, https and mailto, each marked
+ * {@code rel="nofollow ugc noopener"}. The sanitiser is the guarantee; the escaping is a second wall.
+ */
+@Singleton
+public class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS =
+            List.of(AutolinkExtension.create(), StrikethroughExtension.create());
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "a")
+            .allowAttributes("href").onElements("a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .requireRelsOnLinks("nofollow", "ugc", "noopener")
+            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
+            .toFactory();
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>\n")
+            .build();
+
+    public String render(String markdown) {
+        return POLICY.sanitize(renderer.render(parser.parse(markdown))).strip();
+    }
+}

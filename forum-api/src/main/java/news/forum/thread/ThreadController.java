@@ -1,0 +1,50 @@
+package news.forum.thread;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import news.forum.web.Ids;
+
+@Controller("/api/v1/threads/{threadId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Threads")
+class ThreadController {
+
+    private final ThreadService threads;
+
+    ThreadController(ThreadService threads) {
+        this.threads = threads;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    ThreadView thread(@PathVariable String threadId) {
+        return threads.find(Ids.parse(threadId, "The thread"));
+    }
+
+    /** Closes the thread to replies (MODERATOR or ADMIN); idempotent. Every comment stays readable. */
+    @Put("/lock")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ThreadView lock(@PathVariable String threadId, @Nullable @Body @Valid LockRequest request,
+                    Authentication authentication) {
+        return threads.lock(authentication, Ids.parse(threadId, "The thread"), request == null ? null : request.reason());
+    }
+
+    /** Opens the thread to replies again (MODERATOR or ADMIN); idempotent. */
+    @Delete("/lock")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ThreadView unlock(@PathVariable String threadId, Authentication authentication) {
+        return threads.unlock(authentication, Ids.parse(threadId, "The thread"));
+    }
+}

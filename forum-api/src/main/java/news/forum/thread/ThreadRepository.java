@@ -1,0 +1,87 @@
+package news.forum.thread;
+
+import jakarta.inject.Singleton;
+import news.forum.database.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+@Singleton
+public class ThreadRepository {
+
+    /** Enough of a thread to decide whether it takes a write. */
+    public record ThreadState(long id, boolean locked, String lockReason) {
+    }
+
+    private static final String VIEW = """
+            SELECT t.id, ar.article_key, ar.title, t.locked, t.locked_at, lb.username AS locked_by,
+                   t.lock_reason, t.comment_count
+            FROM thread t
+            JOIN article ar ON ar.id = t.article_id
+            LEFT JOIN account lb ON lb.id = t.locked_by
+            """;
+
+    private final Sql sql;
+
+    ThreadRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<ThreadView> findView(long threadId) {
+        return sql.one(VIEW + " WHERE t.id = ?", ThreadRepository::view, threadId);
+    }
+
+    public Optional<ThreadView> findViewByArticleKey(String articleKey) {
+        return sql.one(VIEW + " WHERE ar.article_key = ?", ThreadRepository::view, articleKey);
+    }
+
+    public Optional<ThreadState> findState(long threadId) {
+        return sql.one("SELECT id, locked, lock_reason FROM thread WHERE id = ?", ThreadRepository::state, threadId);
+    }
+
+    /** Waits for a lock or unlock in progress and blocks one from starting until this transaction ends. */
+    public Optional<ThreadState> findStateForShare(long threadId) {
+        return sql.one("SELECT id, locked, lock_reason FROM thread WHERE id = ? FOR SHARE", ThreadRepository::state, threadId);
+    }
+
+    public void createForArticle(long articleId) {
+        sql.update("INSERT INTO thread (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING", articleId);
+    }
+
+    /**
+     * Counts a new comment, only while the thread is open. The row lock this takes is what a lock waits on,
+     * so a lock's answer comes after every reply that got in, and no reply gets in after it.
+     */
+    public boolean countNewCommentIfOpen(long threadId) {
+        return sql.update("UPDATE thread SET comment_count = comment_count + 1 WHERE id = ? AND NOT locked",
+                threadId) == 1;
+    }
+
+    public void countRemovedComment(long threadId) {
+        sql.update("UPDATE thread SET comment_count = comment_count - 1 WHERE id = ?", threadId);
+    }
+
+    /** True when this call locked it; false when it was locked already or does not exist. */
+    boolean lock(long threadId, long actorId, String reason) {
+        return sql.update("""
+                UPDATE thread SET locked = true, locked_at = now(), locked_by = ?, lock_reason = ?
+                WHERE id = ? AND NOT locked""", actorId, reason, threadId) == 1;
+    }
+
+    boolean unlock(long threadId) {
+        return sql.update("""
+                UPDATE thread SET locked = false, locked_at = NULL, locked_by = NULL, lock_reason = NULL
+                WHERE id = ? AND locked""", threadId) == 1;
+    }
+
+    private static ThreadView view(ResultSet row) throws SQLException {
+        return new ThreadView(Long.toString(row.getLong("id")), row.getString("article_key"), row.getString("title"),
+                row.getBoolean("locked"), Sql.instant(row, "locked_at"), row.getString("locked_by"),
+                row.getString("lock_reason"), row.getInt("comment_count"));
+    }
+
+    private static ThreadState state(ResultSet row) throws SQLException {
+        return new ThreadState(row.getLong("id"), row.getBoolean("locked"), row.getString("lock_reason"));
+    }
+}

@@ -1,0 +1,75 @@
+package news.forum.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Turns the errors Micronaut itself reports (unknown route, bad JSON, wrong content type, failed validation,
+ * missing or refused authentication, oversized body) into RFC 9457 problems. Framework messages can name
+ * internal classes, so only field validation messages are passed on; everything else gets a fixed detail.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        MutableHttpResponse<Problem> problemResponse = (MutableHttpResponse<Problem>) response;
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return problemResponse;
+        }
+        HttpStatus status = response.getStatus();
+        List<Problem.FieldError> fieldErrors = context.getErrors().stream()
+                .filter(e -> e.getPath().isPresent())
+                .map(e -> new Problem.FieldError(fieldName(e), e.getMessage()))
+                .toList();
+        Problem problem = fieldErrors.isEmpty()
+                ? new Problem(typeFor(status), status.getReason(), status.getCode(), detailFor(status), null)
+                : new Problem(Problems.typeUri("invalid-request"), "Invalid request", status.getCode(),
+                "Some fields are invalid: " + String.join("; ", fieldErrors.stream()
+                        .map(f -> f.field() + " " + f.message()).toList()), fieldErrors);
+        return problemResponse.body(problem).contentType(Problems.PROBLEM_JSON);
+    }
+
+    /** Validation paths look like {@code register.request.username}: the client knows only the last part. */
+    private static String fieldName(Error error) {
+        String path = error.getPath().orElse("");
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String typeFor(HttpStatus status) {
+        return switch (status) {
+            case UNAUTHORIZED -> Problems.typeUri("unauthorized");
+            case FORBIDDEN -> Problems.typeUri("forbidden");
+            case NOT_FOUND -> Problems.typeUri("not-found");
+            case REQUEST_ENTITY_TOO_LARGE -> Problems.typeUri("too-large");
+            case UNSUPPORTED_MEDIA_TYPE -> Problems.typeUri("unsupported-media-type");
+            case BAD_REQUEST -> Problems.typeUri("malformed-request");
+            default -> "about:blank";
+        };
+    }
+
+    private static String detailFor(HttpStatus status) {
+        return switch (status) {
+            case UNAUTHORIZED -> "A valid access token is required (Authorization: Bearer ...).";
+            case FORBIDDEN -> "Your account may not do this.";
+            case NOT_FOUND -> "There is nothing at this address.";
+            case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than 64 KiB.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+            case NOT_ACCEPTABLE -> "This address answers only application/json.";
+            case BAD_REQUEST -> "The request could not be read: check that the body is well-formed JSON of the expected shape.";
+            default -> status.getCode() >= 500 ? "Something went wrong on our side." : status.getReason();
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package news.forum.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+/** Builds problem responses; every error the API sends goes through here or the error response processor. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.of(Problem.MEDIA_TYPE);
+
+    private Problems() {
+    }
+
+    /** Problem types are relative URIs under /problems/, resolved against the API's own origin. */
+    static String typeUri(String slug) {
+        return slug == null ? "about:blank" : "/problems/" + slug;
+    }
+
+    public static MutableHttpResponse<Problem> response(HttpStatus status, Problem problem) {
+        return io.micronaut.http.HttpResponse.<Problem>status(status).body(problem).contentType(PROBLEM_JSON);
+    }
+}
