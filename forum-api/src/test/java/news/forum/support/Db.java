@@ -1,0 +1,54 @@
+package news.forum.support;
+
+import io.micronaut.jdbc.DataSourceResolver;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads the database directly, to check what a response claims (a 201 is stored, a refusal stored nothing).
+ * Uses the server's own pool, outside any of its transactions.
+ */
+public final class Db {
+
+    private final DataSource dataSource;
+
+    public Db(DataSource dataSource, DataSourceResolver resolver) {
+        this.dataSource = resolver.resolve(dataSource);
+    }
+
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Every table's row count, to prove a refused request changed nothing. */
+    public String snapshot() {
+        return "accounts=" + count("SELECT count(*) FROM account")
+                + " articles=" + count("SELECT count(*) FROM article")
+                + " threads=" + count("SELECT count(*) FROM thread")
+                + " comments=" + count("SELECT count(*) FROM comment")
+                + " commentSum=" + count("SELECT coalesce(sum(comment_count), 0) FROM thread")
+                + " replySum=" + count("SELECT coalesce(sum(reply_count), 0) FROM comment")
+                + " votes=" + count("SELECT count(*) FROM comment_vote")
+                + " scoreSum=" + count("SELECT coalesce(sum(score), 0) FROM comment")
+                + " edits=" + count("SELECT count(*) FROM comment WHERE edited_at IS NOT NULL")
+                + " deleted=" + count("SELECT count(*) FROM comment WHERE deleted_at IS NOT NULL")
+                + " locks=" + count("SELECT count(*) FROM thread WHERE locked")
+                + " audit=" + count("SELECT count(*) FROM audit_entry")
+                + " refreshTokens=" + count("SELECT count(*) FROM refresh_token");
+    }
+}

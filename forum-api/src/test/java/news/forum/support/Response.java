@@ -1,0 +1,88 @@
+package news.forum.support;
+
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** What the server answered: status, headers, and the body both as text and as parsed JSON. */
+public final class Response {
+
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final String body;
+    private final Object json;
+
+    Response(int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.json = parse(body, mapper);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String header(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0))
+                .findFirst().orElse(null);
+    }
+
+    public String contentType() {
+        return header("Content-Type");
+    }
+
+    public Response expectStatus(int expected) {
+        if (status != expected) {
+            throw new AssertionError("expected status " + expected + " but got " + status + ": " + body);
+        }
+        return this;
+    }
+
+    /** A value by dotted path ({@code thread.id}), as parsed: String, Number, Boolean, Map, List or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T path(String path) {
+        Object current = json;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return (T) current;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(String path) {
+        return (List<Map<String, Object>>) (Object) path(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json() {
+        return (Map<String, Object>) json;
+    }
+
+    private static Object parse(String body, JsonMapper mapper) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readValue(body, Object.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + body;
+    }
+}
