@@ -88,13 +88,18 @@ class CommentRepository {
 
     /**
      * One fewer visible reply under {@code parentId}. Returns the parent's own parent when the parent thereby
-     * disappears too (a tombstone left with no replies), so the caller walks up the tree.
+     * disappears too (a tombstone left with no replies), so the caller walks up the tree; otherwise null.
      */
-    Optional<Long> countRemovedReply(long parentId) {
+    Long countRemovedReply(long parentId) {
+        record Outcome(boolean vanished, Long grandparentId) {
+        }
         return sql.one("""
                         UPDATE comment SET reply_count = reply_count - 1 WHERE id = ?
                         RETURNING parent_id, deleted_at IS NOT NULL AND reply_count = 0 AS vanished""",
-                row -> row.getBoolean("vanished") ? Sql.nullableLong(row, "parent_id") : null, parentId);
+                row -> new Outcome(row.getBoolean("vanished"), Sql.nullableLong(row, "parent_id")), parentId)
+                .filter(Outcome::vanished)
+                .map(Outcome::grandparentId)
+                .orElse(null);
     }
 
     /** Sets this account's vote and moves the score by the difference, exactly, under any concurrency. */

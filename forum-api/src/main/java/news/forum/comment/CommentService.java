@@ -141,7 +141,7 @@ public class CommentService {
         if (target.replyCount() == 0) {
             Long parent = target.parentId();
             while (parent != null) {
-                parent = comments.countRemovedReply(parent).orElse(null);
+                parent = comments.countRemovedReply(parent);
             }
         }
         threads.countRemovedComment(target.threadId());

@@ -1,0 +1,324 @@
+package news.forum.comment;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class CommentApiTest extends ApiTestBase {
+
+    private String thread;
+    private Api.Session reader;
+
+    @BeforeEach
+    void openThread() {
+        thread = api.newThread();
+        reader = api.newUser();
+    }
+
+    @Test
+    void postingATopLevelCommentAnswers201WithTheCommentAndItsLocation() {
+        Response created = api.postComment(thread, reader.token(), "Hello **world**", null);
+
+        created.expectStatus(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/comments/" + created.path("id"));
+        assertThat((String) created.path("threadId")).isEqualTo(thread);
+        assertThat((String) created.path("parentId")).isNull();
+        assertThat(((Number) created.path("depth")).intValue()).isZero();
+        assertThat((String) created.path("author.username")).isEqualTo(reader.username());
+        assertThat((String) created.path("bodyHtml")).isEqualTo("<p>Hello <strong>world</strong></p>");
+        assertThat((String) created.path("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat((Boolean) created.path("deleted")).isFalse();
+        assertThat(((Number) created.path("replyCount")).intValue()).isZero();
+        assertThat(((Number) created.path("score")).intValue()).isZero();
+
+        Response fetched = api.get(created.header("Location"));
+        fetched.expectStatus(200);
+        assertThat(fetched.json()).isEqualTo(created.json());
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void repliesNestUnderTheirParentAndCountOnIt() {
+        String top = api.postComment(thread, reader.token(), "top", null).path("id");
+        Response reply = api.postComment(thread, api.newUser().token(), "reply", top);
+        reply.expectStatus(201);
+        assertThat((String) reply.path("parentId")).isEqualTo(top);
+        assertThat(((Number) reply.path("depth")).intValue()).isEqualTo(1);
+        Response deeper = api.postComment(thread, reader.token(), "deeper", reply.path("id"));
+        assertThat(((Number) deeper.path("depth")).intValue()).isEqualTo(2);
+
+        List<Map<String, Object>> comments = api.get("/api/v1/threads/" + thread + "/comments").list("comments");
+        assertThat(comments).extracting(c -> c.get("id")).containsExactly(top, reply.path("id"), deeper.path("id"));
+        assertThat(((Number) comments.get(0).get("replyCount")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(3);
+    }
+
+    @Test
+    void fieldsAClientMayNotSetAreIgnored() {
+        Map<String, Object> forged = new LinkedHashMap<>();
+        forged.put("body", "honest text");
+        forged.put("id", "1");
+        forged.put("score", 1000);
+        forged.put("author", Map.of("username", "admin", "displayName", "Admin"));
+        forged.put("createdAt", "2000-01-01T00:00:00Z");
+        forged.put("replyCount", 50);
+        Response created = api.post("/api/v1/threads/" + thread + "/comments", reader.token(), forged);
+        created.expectStatus(201);
+        assertThat((String) created.path("id")).isNotEqualTo("1");
+        assertThat(((Number) created.path("score")).intValue()).isZero();
+        assertThat(((Number) created.path("replyCount")).intValue()).isZero();
+        assertThat((String) created.path("author.username")).isEqualTo(reader.username());
+        assertThat((String) created.path("createdAt")).doesNotStartWith("2000");
+    }
+
+    @Test
+    void bodiesAreRenderedFromMarkdownWithoutAnythingExecutable() {
+        String[] attacks = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "[click](javascript:alert(1))",
+                "[click](JaVaScRiPt:alert(1))",
+                "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "[click](vbscript:msgbox(1))",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<svg onload=alert(1)>",
+                "<iframe src=\"https://evil.example\"></iframe>",
+                "<style>body{display:none}</style>",
+                "[x](&#106;avascript:alert(1))",
+                "![x](javascript:alert(1))",
+        };
+        for (String attack : attacks) {
+            String html = api.postComment(thread, reader.token(), attack, null).expectStatus(201).path("bodyHtml");
+            String lower = html.toLowerCase();
+            assertThat(lower).as(attack).doesNotContain("<script", "<img", "<svg", "<iframe", "<style", "onerror=",
+                    "onload=", "href=\"javascript", "href=\"data", "href=\"vbscript", "src=");
+        }
+    }
+
+    @Test
+    void linksAreKeptOnlyForWebAndMailWithNofollowUgcNoopener() {
+        String html = api.postComment(thread, reader.token(),
+                "See [the report](https://example.org/report) or mail [us](mailto:desk@example.org) or https://example.com/auto",
+                null).expectStatus(201).path("bodyHtml");
+        assertThat(html).contains("href=\"https://example.org/report\"", "href=\"mailto:desk&#64;example.org\"",
+                "href=\"https://example.com/auto\"");
+        assertThat(html.split("<a ", -1)).hasSize(4);
+        for (String anchor : html.split("<a ")) {
+            if (anchor.contains("href=")) {
+                String rel = anchor.replaceAll("(?s).*rel=\"([^\"]*)\".*", "$1");
+                assertThat(rel.split(" ")).containsExactlyInAnyOrder("nofollow", "ugc", "noopener");
+            }
+        }
+    }
+
+    @Test
+    void bodiesOutsideOneToTenThousandCharactersAreRefusedAndNothingIsStored() {
+        String before = db.snapshot();
+        assertProblem(api.postComment(thread, reader.token(), "", null), 400);
+        assertProblem(api.postComment(thread, reader.token(), "   \n\t ", null), 400);
+        assertProblem(api.postComment(thread, reader.token(), "x".repeat(10_001), null), 400);
+        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
+                "{\"body\":\"" + "😀".repeat(10_001) + "\"}"), 400);
+        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), Map.of()), 400);
+        assertThat(db.snapshot()).isEqualTo(before);
+
+        // counted in code points, sent as raw UTF-8 (40,000 bytes) as a browser would
+        api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
+                "{\"body\":\"" + "😀".repeat(10_000) + "\"}").expectStatus(201);
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndBidiOverridesRemoved() {
+        String before = db.snapshot();
+        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"nul \\u0000 here\"}"), 400);
+        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"bell \\u0007\"}"), 400);
+        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"half \\ud800 pair\"}"), 400);
+        assertThat(db.snapshot()).isEqualTo(before);
+
+        String html = api.postComment(thread, reader.token(), "abc\u202Edef\u2066ghi", null).expectStatus(201).path("bodyHtml");
+        assertThat(html).isEqualTo("<p>abcdefghi</p>");
+    }
+
+    @Test
+    void aBodyOver64KiBIsRefusedWith413() {
+        String before = db.snapshot();
+        Response tooLarge = api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
+                "{\"body\":\"" + "a".repeat(70_000) + "\"}");
+        assertProblem(tooLarge, 413);
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void badParentsAreRefusedWith422() {
+        String otherThread = api.newThread();
+        String elsewhere = api.postComment(otherThread, reader.token(), "elsewhere", null).path("id");
+        String gone = api.postComment(thread, reader.token(), "to delete", null).path("id");
+        api.postComment(thread, reader.token(), "keeps it as a tombstone", gone).expectStatus(201);
+        api.delete("/api/v1/comments/" + gone, reader.token()).expectStatus(204);
+        String before = db.snapshot();
+
+        assertProblem(api.postComment(thread, reader.token(), "x", elsewhere), 422);
+        assertProblem(api.postComment(thread, reader.token(), "x", "987654321"), 422);
+        assertProblem(api.postComment(thread, reader.token(), "x", "not-an-id"), 422);
+        Response onDeleted = api.postComment(thread, reader.token(), "x", gone);
+        assertProblem(onDeleted, 422);
+        assertThat((String) onDeleted.path("type")).endsWith("parent-deleted");
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void repliesNestSixtyFourLevelsAndNoDeeper() {
+        String parent = null;
+        for (int level = 1; level <= 64; level++) {
+            Response posted = api.postComment(thread, reader.token(), "level " + level, parent);
+            posted.expectStatus(201);
+            assertThat(((Number) posted.path("depth")).intValue()).isEqualTo(level - 1);
+            parent = posted.path("id");
+        }
+        String before = db.snapshot();
+        Response tooDeep = api.postComment(thread, reader.token(), "level 65", parent);
+        assertProblem(tooDeep, 422);
+        assertThat((String) tooDeep.path("type")).endsWith("too-deep");
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(api.readAll(thread, "oldest", 200)).hasSize(64);
+    }
+
+    @Test
+    void postingNeedsATokenAndAnExistingThread() {
+        String before = db.snapshot();
+        assertProblem(api.postComment(thread, null, "anonymous", null), 401);
+        assertProblem(api.postComment("987654321", reader.token(), "nowhere", null), 404);
+        assertProblem(api.postComment("nope", reader.token(), "nowhere", null), 404);
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theAuthorEditsAndNobodyElseDoes() {
+        Response posted = api.postComment(thread, reader.token(), "first version", null);
+        String path = "/api/v1/comments/" + posted.path("id");
+
+        Response edited = api.patch(path, reader.token(), Map.of("body", "second _version_"));
+        edited.expectStatus(200);
+        assertThat((String) edited.path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
+        assertThat((String) edited.path("editedAt")).isNotNull();
+
+        assertProblem(api.patch(path, api.newUser().token(), Map.of("body", "hijack")), 403);
+        assertProblem(api.patch(path, api.newModerator().token(), Map.of("body", "moderator rewrite")), 403);
+        assertProblem(api.patch(path, null, Map.of("body", "anon")), 401);
+        assertProblem(api.patch(path, reader.token(), Map.of("body", "")), 400);
+        assertProblem(api.patch("/api/v1/comments/987654321", reader.token(), Map.of("body", "x")), 404);
+        assertThat((String) api.get(path).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
+
+        api.put("/api/v1/threads/" + thread + "/lock", api.admin().token(), Map.of()).expectStatus(200);
+        assertProblem(api.patch(path, reader.token(), Map.of("body", "after the lock")), 423);
+        assertThat((String) api.get(path).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
+    }
+
+    @Test
+    void deletingALeafRemovesItAndItsCount() {
+        String top = api.postComment(thread, reader.token(), "top", null).path("id");
+        String leaf = api.postComment(thread, reader.token(), "leaf", top).path("id");
+
+        assertProblem(api.delete("/api/v1/comments/" + leaf, api.newUser().token()), 403);
+        assertProblem(api.delete("/api/v1/comments/" + leaf, null), 401);
+        api.delete("/api/v1/comments/" + leaf, reader.token()).expectStatus(204);
+
+        assertProblem(api.get("/api/v1/comments/" + leaf), 404);
+        assertProblem(api.delete("/api/v1/comments/" + leaf, reader.token()), 404);
+        List<Map<String, Object>> comments = api.readAll(thread, "oldest", 50);
+        assertThat(comments).extracting(c -> c.get("id")).containsExactly(top);
+        assertThat(((Number) comments.get(0).get("replyCount")).intValue()).isZero();
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingACommentWithRepliesLeavesATombstoneThatVanishesWithItsLastReply() {
+        String top = api.postComment(thread, reader.token(), "top", null).path("id");
+        String middle = api.postComment(thread, reader.token(), "middle", top).path("id");
+        String other = api.newUser().token();
+        String leaf = api.postComment(thread, other, "leaf", middle).path("id");
+
+        api.delete("/api/v1/comments/" + middle, reader.token()).expectStatus(204);
+        Response tombstone = api.get("/api/v1/comments/" + middle);
+        tombstone.expectStatus(200);
+        assertThat((Boolean) tombstone.path("deleted")).isTrue();
+        assertThat((Object) tombstone.path("author")).isNull();
+        assertThat((Object) tombstone.path("bodyHtml")).isNull();
+        assertThat(tombstone.body()).doesNotContain("middle").doesNotContain(reader.username());
+        assertThat(api.readAll(thread, "oldest", 50)).extracting(c -> c.get("id")).containsExactly(top, middle, leaf);
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(2);
+        assertProblem(api.delete("/api/v1/comments/" + middle, reader.token()), 404);
+
+        api.delete("/api/v1/comments/" + leaf, other).expectStatus(204);
+        List<Map<String, Object>> left = api.readAll(thread, "oldest", 50);
+        assertThat(left).extracting(c -> c.get("id")).containsExactly(top);
+        assertThat(((Number) left.get(0).get("replyCount")).intValue()).isZero();
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void moderatorsDeleteOthersCommentsEvenInALockedThreadAndAreAudited() {
+        String comment = api.postComment(thread, reader.token(), "spam spam", null).path("id");
+        Api.Session moderator = api.newModerator();
+        api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of()).expectStatus(200);
+        assertProblem(api.delete("/api/v1/comments/" + comment, reader.token()), 423);
+
+        api.delete("/api/v1/comments/" + comment, moderator.token()).expectStatus(204);
+        assertThat(api.readAll(thread, "oldest", 50)).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'comment.delete' AND target_id = ?::bigint"
+                + " AND actor_id = ?::bigint", comment, moderator.id())).isEqualTo(1);
+    }
+
+    @Test
+    void votesCountOncePerAccountCanChangeAndCannotBeSelfCast() {
+        String comment = api.postComment(thread, reader.token(), "vote on me", null).path("id");
+        String path = "/api/v1/comments/" + comment + "/vote";
+        Api.Session a = api.newUser();
+        Api.Session b = api.newUser();
+
+        assertThat(((Number) api.put(path, a.token(), Map.of("value", 1)).expectStatus(200).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.put(path, a.token(), Map.of("value", 1)).expectStatus(200).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.put(path, b.token(), Map.of("value", -1)).expectStatus(200).path("score")).intValue()).isZero();
+        assertThat(((Number) api.put(path, a.token(), Map.of("value", -1)).expectStatus(200).path("score")).intValue()).isEqualTo(-2);
+        assertThat(((Number) api.put(path, b.token(), Map.of("value", 0)).expectStatus(200).path("score")).intValue()).isEqualTo(-1);
+
+        String before = db.snapshot();
+        assertProblem(api.put(path, reader.token(), Map.of("value", 1)), 403);
+        assertProblem(api.put(path, a.token(), Map.of("value", 2)), 400);
+        assertProblem(api.put(path, a.token(), Map.of()), 400);
+        assertProblem(api.put(path, null, Map.of("value", 1)), 401);
+        assertProblem(api.put("/api/v1/comments/987654321/vote", a.token(), Map.of("value", 1)), 404);
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(((Number) api.get("/api/v1/comments/" + comment).path("score")).intValue()).isEqualTo(-1);
+    }
+
+    @Test
+    void limitAndSortAndCursorAreValidated() {
+        String base = "/api/v1/threads/" + thread + "/comments";
+        assertProblem(api.get(base + "?limit=0"), 400);
+        assertProblem(api.get(base + "?limit=201"), 400);
+        assertProblem(api.get(base + "?limit=ten"), 400);
+        assertProblem(api.get(base + "?sort=random"), 400);
+        assertProblem(api.get(base + "?after=garbage!"), 400);
+        assertProblem(api.get(base + "?after=" + java.util.Base64.getUrlEncoder().encodeToString("o|0|1|zz".getBytes())), 400);
+
+        for (int i = 0; i < 3; i++) {
+            api.postComment(thread, reader.token(), "c" + i, null).expectStatus(201);
+        }
+        String oldestCursor = api.get(base + "?limit=1").path("next");
+        assertProblem(api.get(base + "?sort=newest&after=" + oldestCursor), 400);
+        assertThat(api.get(base + "?limit=200").list("comments")).hasSize(3);
+        assertThat((Object) api.get(base + "?limit=3").path("next")).isNull();
+        assertThat(api.get(base).list("comments")).hasSize(3);
+    }
+}
