@@ -156,7 +156,7 @@ class CommentRepository {
         return sql.list("""
                 WITH roots AS (
                     SELECT r.id, r.score FROM comment r
-                    WHERE r.thread_id = ? AND r.parent_id IS NULL""" + where + """
+                    WHERE r.thread_id = ? AND r.parent_id IS NULL %s
                       AND (r.deleted_at IS NULL OR r.reply_count > 0)
                     ORDER BY r.score DESC, r.id DESC
                     LIMIT ?
@@ -164,14 +164,14 @@ class CommentRepository {
                 SELECT s.*, roots.score AS root_score
                 FROM roots
                 CROSS JOIN LATERAL (
-                    SELECT""" + " " + COLUMNS + """
+                    SELECT %s
                     FROM comment c JOIN account a ON a.id = c.author_id
-                    WHERE c.thread_id = ? AND c.root_id = roots.id AND""" + " " + VISIBLE + """
+                    WHERE c.thread_id = ? AND c.root_id = roots.id AND %s
                     ORDER BY c.path
                     LIMIT ?
                 ) s
                 ORDER BY roots.score DESC, roots.id DESC, s.path
-                LIMIT ?""", CommentRepository::row, parameters);
+                LIMIT ?""".formatted(where, COLUMNS, VISIBLE), CommentRepository::row, parameters);
     }
 
     private static Row row(ResultSet row) throws SQLException {
