@@ -77,7 +77,7 @@ class CommentController {
     @Put("/comments/{commentId}/vote")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     VoteResult vote(@PathVariable String commentId, @Body @Valid VoteRequest request, Authentication authentication) {
-        return comments.vote(authentication, commentId, request.value());
+        return comments.vote(authentication, commentId, request.value().intValueExact());
     }
 
     private static Integer parseLimit(String limit) {

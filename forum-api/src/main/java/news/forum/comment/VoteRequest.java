@@ -1,11 +1,14 @@
 package news.forum.comment;
 
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
-/** 1 up, -1 down, 0 withdraws the vote. */
+import java.math.BigDecimal;
+
+/** 1 up, -1 down, 0 withdraws the vote. Read as a decimal so that 1.5 is refused rather than cut to 1. */
 @Serdeable
-public record VoteRequest(@NotNull @Min(-1) @Max(1) Integer value) {
+public record VoteRequest(@NotNull @DecimalMin("-1") @DecimalMax("1") @Digits(integer = 1, fraction = 0) BigDecimal value) {
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
 
@@ -28,7 +29,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return problemResponse;
         }
         HttpStatus status = response.getStatus();
-        List<Problem.FieldError> fieldErrors = context.getErrors().stream()
+        boolean beanValidation = context.getRootCause().filter(ConstraintViolationException.class::isInstance).isPresent();
+        // conversion errors carry paths too, but their messages name internal types: only validation is passed on
+        List<Problem.FieldError> fieldErrors = !beanValidation ? List.of() : context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new Problem.FieldError(fieldName(e), e.getMessage()))
                 .toList();

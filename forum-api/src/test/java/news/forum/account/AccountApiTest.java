@@ -131,8 +131,8 @@ class AccountApiTest extends ApiTestBase {
         assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", "made-up")), 401);
         assertThat(db.count("SELECT count(*) FROM refresh_token WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
                 session.refreshToken())).as("stored hashed").isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM refresh_token WHERE convert_from(token_hash, 'LATIN1') LIKE ?",
-                "%" + session.refreshToken() + "%")).as("never stored in the clear").isZero();
+        assertThat(db.count("SELECT count(*) FROM refresh_token WHERE position(convert_to(?, 'UTF8') IN token_hash) > 0",
+                session.refreshToken())).as("never stored in the clear").isZero();
     }
 
     @Test

@@ -1,0 +1,124 @@
+package news.forum.web;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Forged, expired and edited tokens all get 401 and change nothing. */
+@MicronautTest(transactional = false)
+class TokenAttackTest extends ApiTestBase {
+
+    @Property(name = "forum.jwt.secret")
+    String secret;
+
+    @Test
+    void aTokenSignedWithTheRightKeyAndRightClaimsIsAccepted() throws Exception {
+        Api.Session user = api.newUser();
+        String token = sign(secret, claims(user.id()).build());
+        api.get("/api/v1/me", token).expectStatus(200);
+    }
+
+    @Test
+    void forgedExpiredAndMisaddressedTokensAreRefused() throws Exception {
+        Api.Session user = api.newUser();
+        String thread = api.newThread();
+        Instant now = Instant.now();
+        List<String> refused = List.of(
+                new PlainJWT(claims(user.id()).build()).serialize(),
+                sign("a-completely-different-secret-of-256-bits-or-more!", claims(user.id()).build()),
+                sign(secret, claims(user.id()).expirationTime(Date.from(now.minusSeconds(60))).build()),
+                sign(secret, claims(user.id()).issuer("someone-else").build()),
+                sign(secret, claims(user.id()).audience("another-api").build()),
+                sign(secret, claims(user.id()).subject(null).build()),
+                sign(secret, claims("987654321").build()),
+                withKid(sign(secret, claims(user.id()).build())),
+                "Bearer",
+                "x.y.z");
+        String before = db.snapshot();
+        for (String token : refused) {
+            assertProblem(api.get("/api/v1/me", token), 401);
+            assertProblem(api.postComment(thread, token, "forged", null), 401);
+        }
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRoleClaimIsNeverTrusted() throws Exception {
+        Api.Session user = api.newUser();
+        String thread = api.newThread();
+        // signed with the real key but claiming ADMIN: the role is read from the database, so still a USER
+        String claimsAdmin = sign(secret, claims(user.id()).claim("roles", List.of("ADMIN")).claim("role", "ADMIN").build());
+        assertProblem(api.put("/api/v1/threads/" + thread + "/lock", claimsAdmin, Map.of()), 403);
+        assertProblem(api.put("/api/v1/accounts/" + user.username() + "/role", claimsAdmin, Map.of("role", "ADMIN")), 403);
+
+        // a real token whose payload was edited to claim another role or account: the signature no longer holds
+        String[] parts = user.token().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String edited = payload.replaceFirst("\\{", "{\"roles\":[\"ADMIN\"],");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(edited.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertProblem(api.put("/api/v1/threads/" + thread + "/lock", forged, Map.of()), 401);
+        String otherSubject = payload.replaceFirst("\"sub\":\"\\d+\"", "\"sub\":\"1\"");
+        String stolen = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertProblem(api.get("/api/v1/me", stolen), 401);
+        assertThat((Boolean) api.get("/api/v1/threads/" + thread).path("locked")).isFalse();
+    }
+
+    @Test
+    void aTokenInTheQueryStringIsIgnored() {
+        Api.Session user = api.newUser();
+        assertProblem(api.get("/api/v1/me?access_token=" + user.token()), 401);
+        assertProblem(api.get("/api/v1/me?token=" + user.token()), 401);
+    }
+
+    @Test
+    void anOversizedTokenIsRefusedWithoutAServerError() throws Exception {
+        Api.Session user = api.newUser();
+        String huge = sign(secret, claims(user.id()).claim("padding", "x".repeat(9000)).build());
+        int status = api.get("/api/v1/me", huge).status();
+        assertThat(status).isBetween(400, 499);
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("forum")
+                .audience("forum-api")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)));
+    }
+
+    private static String sign(String key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    /** The same token with a key id no key has: refused for its signature all the same. */
+    private static String withKid(String token) throws Exception {
+        SignedJWT parsed = SignedJWT.parse(token);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("unknown-key").build(),
+                parsed.getJWTClaimsSet());
+        jwt.sign(new MACSigner("yet-another-secret-that-is-long-enough-1234".getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+}
