@@ -34,7 +34,12 @@ public final class Api {
     private final JsonMapper json;
 
     public Api(EmbeddedServer server, JsonMapper json) {
-        this.base = URI.create("http://127.0.0.1:" + server.getPort());
+        this(URI.create("http://127.0.0.1:" + server.getPort()), json);
+    }
+
+    /** For a server running in another process. */
+    public Api(URI base, JsonMapper json) {
+        this.base = base;
         this.json = json;
     }
 

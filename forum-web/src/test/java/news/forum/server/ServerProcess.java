@@ -1,0 +1,134 @@
+package news.forum.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged server started as its own process, the way README tells an operator to start it. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = new ArrayList<>();
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (output) {
+                        output.add(line);
+                        output.notifyAll();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ServerProcess start(Path dataDirectory, Map<String, String> environment) {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", serverJar())
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("FORUM_DATA_DIR", dataDirectory.toString());
+        env.putAll(environment);
+        try {
+            return new ServerProcess(builder.start(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Waits for a line containing the text; false if the process ended or time ran out first. */
+    boolean awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (output) {
+            while (true) {
+                if (output.stream().anyMatch(line -> line.contains(text))) {
+                    return true;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || (!process.isAlive() && output.stream().noneMatch(line -> line.contains(text)))) {
+                    return output.stream().anyMatch(line -> line.contains(text));
+                }
+                output.wait(Math.min(left, 200));
+            }
+        }
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    /** SIGTERM, as a service manager stops it; waits for the graceful shutdown. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left behind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private static String serverJar() {
+        String jar = System.getProperty("forum.server.jar");
+        if (jar == null) {
+            throw new IllegalStateException("forum.server.jar is not set: run the *IT tests through Maven (mvn verify)");
+        }
+        return jar;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
