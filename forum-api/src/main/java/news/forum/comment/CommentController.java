@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -47,8 +48,9 @@ class CommentController {
     @Post("/threads/{threadId}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> post(@PathVariable String threadId, @Body @Valid PostCommentRequest request,
+                                   @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                    Authentication authentication) {
-        CommentView created = comments.post(authentication, Ids.parse(threadId, "The thread"), request);
+        CommentView created = comments.post(authentication, Ids.parse(threadId, "The thread"), request, idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
     }
 

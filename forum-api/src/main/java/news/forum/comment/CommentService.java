@@ -33,9 +33,11 @@ public class CommentService {
     private final Callers callers;
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
+    private final IdempotencyKeys idempotencyKeys;
 
     CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
-                   AuditLog audit) {
+                   AuditLog audit, IdempotencyKeys idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         this.comments = comments;
         this.threads = threads;
         this.callers = callers;
@@ -90,21 +92,38 @@ public class CommentService {
      * last statement, so the thread row (which a lock also needs) is held only until the commit.
      */
     @Transactional
-    public CommentView post(Authentication authentication, long threadId, PostCommentRequest request) {
-        return postAs(callers.require(authentication), threadId, request);
+    public CommentView post(Authentication authentication, long threadId, PostCommentRequest request,
+                            @Nullable String idempotencyKey) {
+        return postAs(callers.require(authentication), threadId, request, idempotencyKey);
     }
 
+    /**
+     * With an idempotency key, a repeat of the same request returns the comment the first one made; the
+     * key is claimed first, so two requests racing with one key make one comment.
+     */
     @Transactional
-    public CommentView postAs(Caller author, long threadId, PostCommentRequest request) {
+    public CommentView postAs(Caller author, long threadId, PostCommentRequest request, @Nullable String idempotencyKey) {
         String body = checkBody(request.body());
-        String html = markdown.render(body);
         Long parentId = request.parentId() == null || request.parentId().isBlank() ? null : parseParent(request.parentId());
+        String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
+        if (key != null) {
+            java.util.Optional<Long> earlier = idempotencyKeys.claimOrReplay(author.id(), key,
+                    IdempotencyKeys.fingerprint(threadId, parentId, body));
+            if (earlier.isPresent()) {
+                return comments.findView(earlier.get())
+                        .orElseThrow(() -> ProblemException.notFound("The comment made with this Idempotency-Key"));
+            }
+        }
+        String html = markdown.render(body);
         long id = (parentId == null
                 ? comments.insertTopLevel(threadId, author.id(), body, html)
                 : comments.insertReply(threadId, parentId, author.id(), body, html))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
         if (!threads.countNewCommentIfOpen(threadId)) {
             throw whyNotInserted(threadId, parentId);
+        }
+        if (key != null) {
+            idempotencyKeys.complete(author.id(), key, id);
         }
         return comments.findView(id).orElseThrow();
     }

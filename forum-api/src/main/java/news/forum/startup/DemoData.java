@@ -104,7 +104,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
 
     private void post(long threadId, SeedThread.Comment comment, String parentId, List<Caller> readers, int[] turn) {
         Caller author = readers.get(turn[0]++ % readers.size());
-        CommentView posted = comments.postAs(author, threadId, new PostCommentRequest(comment.body(), parentId));
+        CommentView posted = comments.postAs(author, threadId, new PostCommentRequest(comment.body(), parentId), null);
         for (SeedThread.Comment reply : comment.children()) {
             post(threadId, reply, posted.id(), readers, turn);
         }

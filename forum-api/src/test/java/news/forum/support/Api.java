@@ -75,7 +75,8 @@ public final class Api {
         return send("DELETE", path, token, null, null);
     }
 
-    public Response send(String method, String path, String token, String contentType, String body) {
+    /** Extra headers come as name, value pairs. */
+    public Response send(String method, String path, String token, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -84,6 +85,9 @@ public final class Api {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

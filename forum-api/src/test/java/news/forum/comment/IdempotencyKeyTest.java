@@ -1,0 +1,104 @@
+package news.forum.comment;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client may retry a post with the same Idempotency-Key without ever posting twice. */
+@MicronautTest(transactional = false)
+class IdempotencyKeyTest extends ApiTestBase {
+
+    private String thread;
+    private Api.Session reader;
+
+    @BeforeEach
+    void openThread() {
+        thread = api.newThread();
+        reader = api.newUser();
+    }
+
+    private Response post(Api.Session who, String key, String body) {
+        return api.send("POST", "/api/v1/threads/" + thread + "/comments", who.token(), "application/json",
+                "{\"body\":\"" + body + "\"}", "Idempotency-Key", key);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReplaysTheFirst201AndStoresNothingNew() {
+        Response first = post(reader, "retry-1", "posted once");
+        first.expectStatus(201);
+        Response retry = post(reader, "retry-1", "posted once");
+        retry.expectStatus(201);
+
+        assertThat((String) retry.path("id")).isEqualTo(first.path("id"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread)).isEqualTo(1);
+        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422AndStoresNothing() {
+        post(reader, "retry-2", "the original").expectStatus(201);
+        Response reused = post(reader, "retry-2", "something else");
+        assertProblem(reused, 422);
+        assertThat((String) reused.path("type")).endsWith("idempotency-key-reused");
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread)).isEqualTo(1);
+    }
+
+    @Test
+    void keysBelongToOneAccount() {
+        Response mine = post(reader, "shared-key", "mine");
+        Response theirs = post(api.newUser(), "shared-key", "mine");
+        assertThat((String) theirs.expectStatus(201).path("id")).isNotEqualTo(mine.expectStatus(201).path("id"));
+    }
+
+    @Test
+    void requestsRacingWithOneKeyMakeOneComment() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = "race-" + round;
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Response> answers = new ArrayList<>();
+            try {
+                List<Callable<Response>> same = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    same.add(() -> post(reader, key, "at once"));
+                }
+                for (Future<Response> answer : pool.invokeAll(same)) {
+                    answers.add(answer.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(answers).extracting(Response::status).containsOnly(201);
+            assertThat(answers).extracting(r -> (String) r.path("id")).containsOnly((String) answers.get(0).path("id"));
+        }
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread)).isEqualTo(5);
+    }
+
+    @Test
+    void aMalformedKeyIsRefused() {
+        String before = db.snapshot();
+        assertProblem(post(reader, "k".repeat(256), "x"), 400);
+        assertProblem(post(reader, "has space", "x"), 400);
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedPostDoesNotUseUpItsKey() {
+        api.put("/api/v1/threads/" + thread + "/lock", api.admin().token(), java.util.Map.of()).expectStatus(200);
+        assertProblem(post(reader, "after-unlock", "hello"), 423);
+        api.delete("/api/v1/threads/" + thread + "/lock", api.admin().token()).expectStatus(200);
+        post(reader, "after-unlock", "hello").expectStatus(201);
+    }
+}
