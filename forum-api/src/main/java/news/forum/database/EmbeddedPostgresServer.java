@@ -53,6 +53,11 @@ final class EmbeddedPostgresServer {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky starts PostgreSQL with -F and synchronous_commit=off for throw-away test databases;
+                    // a 201 must mean committed and durable, so both go back on (these -c options come last and win)
+                    .setServerConfig("fsync", ephemeral ? "off" : "on")
+                    .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
                     .start();

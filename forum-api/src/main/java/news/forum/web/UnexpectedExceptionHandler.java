@@ -3,12 +3,17 @@ package news.forum.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
+import io.micronaut.transaction.exceptions.TransactionSystemException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -35,13 +40,19 @@ final class UnexpectedExceptionHandler implements ExceptionHandler<Exception, Ht
 
     private static boolean databaseUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            // a pooled connection that died with the server, or a transaction that could not begin or end on one
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectionException
+                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                // 08: connection exceptions; 57P0x: the server is shutting down or restarting
-                if (state.startsWith("08") || state.startsWith("57P")) {
+                // 08: connection exceptions; 57P0x: the server is shutting down or restarting;
+                // 57014: statement timeout; 55P03: lock not available; 53: out of resources;
+                // 40001/40P01: serialization failure or deadlock, safe to retry
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")
+                        || state.equals("55P03") || state.startsWith("53") || state.startsWith("40")) {
                     return true;
                 }
             }

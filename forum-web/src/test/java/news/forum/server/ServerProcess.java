@@ -105,10 +105,18 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Stops the server if it still runs, and keeps its log under target/server-logs for whoever reads a failure. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             stop();
+        }
+        try {
+            Path logs = Path.of("target", "server-logs");
+            java.nio.file.Files.createDirectories(logs);
+            java.nio.file.Files.writeString(logs.resolve("server-" + port + ".log"), output());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

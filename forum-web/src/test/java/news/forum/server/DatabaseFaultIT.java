@@ -1,0 +1,186 @@
+package news.forum.server;
+
+import io.micronaut.json.JsonMapper;
+import news.forum.support.Api;
+import news.forum.support.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database fails under the server while clients post. Requests in the gap fail fast with 503 and
+ * Retry-After, the server recovers by itself, and every 201 a client received is in the database.
+ */
+class DatabaseFaultIT {
+
+    private static final String SECRET = "fault-test-signing-secret-0123456789abcdef";
+    private static final Duration START = Duration.ofSeconds(120);
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    @TempDir
+    Path serverData;
+    @TempDir
+    Path databaseData;
+
+    @Test
+    void restartsOfPostgresLoseNoAcknowledgedCommentAndTheServerRecoversByItself() throws Exception {
+        try (OwnPostgres postgres = new OwnPostgres(databaseData);
+             ServerProcess server = ServerProcess.start(serverData, environment(postgres, "2000"))) {
+            assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
+            Api api = new Api(server.base(), json);
+            String thread = openThread(api);
+            List<Api.Session> writers = List.of(newUser(api), newUser(api), newUser(api), newUser(api));
+
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+            AtomicLong slowest = new AtomicLong();
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+            List<Future<?>> load = new ArrayList<>();
+            for (Api.Session writer : writers) {
+                load.add(pool.submit(() -> {
+                    for (int i = 0; running.get() && i < 20_000; i++) {
+                        long started = System.nanoTime();
+                        Response posted = api.postComment(thread, writer.token(), "through the storm " + i, null);
+                        slowest.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math::max);
+                        statuses.computeIfAbsent(posted.status(), s -> new AtomicLong()).incrementAndGet();
+                        if (posted.status() == 201) {
+                            acknowledged.add(posted.path("id"));
+                        } else {
+                            assertThat(posted.status()).as(posted.body()).isEqualTo(503);
+                            assertThat(posted.header("Retry-After")).isNotBlank();
+                            assertThat(posted.contentType()).startsWith("application/problem+json");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1500);
+            int beforeFast = acknowledged.size();
+            postgres.restart("fast");
+            Thread.sleep(1500);
+            int beforeImmediate = acknowledged.size();
+            postgres.restart("immediate");
+            Thread.sleep(2500);
+            running.set(false);
+            for (Future<?> writer : load) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+
+            assertThat(beforeFast).as("posts went through before the first restart").isPositive();
+            assertThat(acknowledged.size()).as("and after each restart").isGreaterThan(beforeImmediate);
+            assertThat(beforeImmediate).isGreaterThan(beforeFast);
+            assertThat(statuses.keySet()).as("answers: %s", statuses).isSubsetOf(201, 503);
+            assertThat(slowest.get()).as("no request hangs past the pool timeout").isLessThan(15_000);
+            api.get("/health").expectStatus(200);
+            api.postComment(thread, writers.get(0).token(), "after the storm", null).expectStatus(201);
+
+            try (Connection connection = postgres.connect();
+                 PreparedStatement stored = connection.prepareStatement(
+                         "SELECT count(*) FROM comment WHERE id = ANY(?) AND thread_id = ?::bigint")) {
+                stored.setArray(1, connection.createArrayOf("bigint",
+                        acknowledged.stream().map(Long::valueOf).toArray(Long[]::new)));
+                stored.setString(2, thread);
+                try (ResultSet row = stored.executeQuery()) {
+                    row.next();
+                    assertThat(row.getLong(1)).as("every 201 is stored").isEqualTo(acknowledged.size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void whenEveryConnectionIsStuckRequestsGet503InTimeAndTheServerStillAnswersTheRest() throws Exception {
+        try (OwnPostgres postgres = new OwnPostgres(databaseData);
+             ServerProcess server = ServerProcess.start(serverData, Map.of(
+                     "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(),
+                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
+                     "DATASOURCES_DEFAULT_PASSWORD", "",
+                     "FORUM_JWT_SECRET", SECRET,
+                     "FORUM_ADMIN_PASSWORD", "fault-admin-password",
+                     "FORUM_DB_POOL_SIZE", "2",
+                     "FORUM_DB_CONNECTION_TIMEOUT_MS", "1500",
+                     "FORUM_DB_STATEMENT_TIMEOUT_MS", "3000"))) {
+            assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
+            Api api = new Api(server.base(), json);
+            String thread = openThread(api);
+            Api.Session writer = newUser(api);
+
+            try (Connection blocker = postgres.connect()) {
+                blocker.setAutoCommit(false);
+                try (Statement statement = blocker.createStatement()) {
+                    // hold the thread row: every reply now waits on it, holding a pooled connection
+                    statement.execute("SELECT * FROM thread WHERE id = " + Long.parseLong(thread) + " FOR UPDATE");
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(6);
+                List<Future<Response>> stuck = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    int n = i;
+                    stuck.add(pool.submit(() -> api.postComment(thread, writer.token(), "stuck " + n, null)));
+                }
+                Thread.sleep(300);
+                long started = System.nanoTime();
+                api.get("/openapi.yml").expectStatus(200);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                        .as("a request that needs no database is not held up").isLessThan(1000);
+                Response health = api.get("/health");
+                assertThat(health.status()).isEqualTo(503);
+
+                for (Future<Response> answer : stuck) {
+                    Response response = answer.get(30, TimeUnit.SECONDS);
+                    assertThat(response.status()).as(response.body()).isEqualTo(503);
+                    assertThat(response.header("Retry-After")).isNotBlank();
+                }
+                pool.shutdown();
+                blocker.rollback();
+            }
+            api.get("/health").expectStatus(200);
+            api.postComment(thread, writer.token(), "flowing again", null).expectStatus(201);
+            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT count(*) FROM comment")) {
+                row.next();
+                assertThat(row.getLong(1)).as("the refused posts stored nothing").isEqualTo(1);
+            }
+        }
+    }
+
+    private static Map<String, String> environment(OwnPostgres postgres, String connectionTimeout) {
+        return Map.of(
+                "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", "postgres",
+                "DATASOURCES_DEFAULT_PASSWORD", "",
+                "FORUM_JWT_SECRET", SECRET,
+                "FORUM_ADMIN_PASSWORD", "fault-admin-password",
+                "FORUM_DB_CONNECTION_TIMEOUT_MS", connectionTimeout);
+    }
+
+    private static String openThread(Api api) {
+        String admin = api.login("admin", "fault-admin-password").token();
+        return api.put("/api/v1/articles/" + Api.uniqueName("fault-"), admin,
+                Map.of("title", "Under fault", "url", "https://news.example/fault")).expectStatus(201).path("thread.id");
+    }
+
+    private static Api.Session newUser(Api api) {
+        return api.newUser();
+    }
+}
