@@ -1,0 +1,24 @@
+package news.forum.embed;
+
+import jakarta.inject.Singleton;
+import news.forum.database.Sql;
+
+import java.util.Optional;
+
+@Singleton
+class CommentSourceRepository {
+
+    record Source(long authorId, String body) {
+    }
+
+    private final Sql sql;
+
+    CommentSourceRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    Optional<Source> findLive(long commentId) {
+        return sql.one("SELECT author_id, body FROM comment WHERE id = ? AND deleted_at IS NULL",
+                row -> new Source(row.getLong("author_id"), row.getString("body")), commentId);
+    }
+}
