@@ -24,12 +24,12 @@ public class EmbedService {
 
     private final ArticleService articles;
     private final CommentService comments;
-    private final CommentSourceRepository sources;
+    private final EmbedRepository sources;
     private final Callers callers;
     private final MarkdownRenderer markdown;
     private final EmbedSettings settings;
 
-    EmbedService(ArticleService articles, CommentService comments, CommentSourceRepository sources, Callers callers,
+    EmbedService(ArticleService articles, CommentService comments, EmbedRepository sources, Callers callers,
                  MarkdownRenderer markdown, EmbedSettings settings) {
         this.articles = articles;
         this.comments = comments;
@@ -72,7 +72,7 @@ public class EmbedService {
     public CommentSource source(Authentication authentication, String commentId) {
         Caller caller = callers.require(authentication);
         long id = Ids.parse(commentId, "The comment");
-        CommentSourceRepository.Source source = sources.findLive(id)
+        EmbedRepository.Source source = sources.findLive(id)
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (source.authorId() != caller.id()) {
             throw ProblemException.forbidden("Only its author may read a comment's source.");
@@ -80,15 +80,14 @@ public class EmbedService {
         return new CommentSource(commentId, source.body());
     }
 
+    @ReadOnly
+    public boolean articleExists(String key) {
+        return sources.articleExists(key);
+    }
+
+    /** Looks before reading: a not-found thrown inside the transaction would mark it rollback-only. */
     private Optional<ArticleView> find(String key) {
-        try {
-            return Optional.of(articles.find(key));
-        } catch (ProblemException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return sources.articleExists(key) ? Optional.of(articles.find(key)) : Optional.empty();
     }
 
     static ProblemException notAllowed() {

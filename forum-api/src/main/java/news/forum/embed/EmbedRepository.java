@@ -6,15 +6,19 @@ import news.forum.database.Sql;
 import java.util.Optional;
 
 @Singleton
-class CommentSourceRepository {
+class EmbedRepository {
 
     record Source(long authorId, String body) {
     }
 
     private final Sql sql;
 
-    CommentSourceRepository(Sql sql) {
+    EmbedRepository(Sql sql) {
         this.sql = sql;
+    }
+
+    boolean articleExists(String key) {
+        return sql.one("SELECT 1 FROM article WHERE article_key = ?", row -> true, key).isPresent();
     }
 
     Optional<Source> findLive(long commentId) {
