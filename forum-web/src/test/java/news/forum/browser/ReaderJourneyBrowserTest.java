@@ -53,7 +53,7 @@ class ReaderJourneyBrowserTest extends BrowserTest {
             WebElement top = browser.comment("A top-level comment");
             assertThat(top.findElement(By.cssSelector(".comment-body strong")).getText()).isEqualTo("top-level");
             assertThat(top.findElement(By.cssSelector(".author")).getText()).isEqualTo("Journey Reader");
-            assertThat(box.getAttribute("value")).isEmpty();
+            assertThat(browser.field("Your comment").getAttribute("value")).isEmpty();
 
             reply(browser, "A top-level comment", "Reply level 1");
             reply(browser, "Reply level 1", "Reply level 2");

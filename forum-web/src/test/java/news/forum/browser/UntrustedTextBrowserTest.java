@@ -24,7 +24,7 @@ class UntrustedTextBrowserTest extends BrowserTest {
         String thread = api.article(key, demoPage(key));
         api.post(token, thread, "<img src=x onerror=alert(1)>", null);
         api.post(token, thread, "[link](javascript:alert(1))", null);
-        api.post(token, thread, "<script>alert(2)</script> and a [real link](https://example.com/page)", null);
+        api.post(token, thread, "<script>alert(2)</script>\n\nand a [real link](https://example.com/page)", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
