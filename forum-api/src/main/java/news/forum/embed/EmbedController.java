@@ -1,0 +1,66 @@
+package news.forum.embed;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import news.forum.comment.CommentView;
+
+import java.net.URI;
+
+/** What the embeddable widget needs beyond the core API. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Embed")
+class EmbedController {
+
+    private final EmbedService embed;
+    private final EmbedSettings settings;
+
+    EmbedController(EmbedService embed, EmbedSettings settings) {
+        this.embed = embed;
+        this.settings = settings;
+    }
+
+    /** The article behind a widget, or null with whether a first reply may start its thread from that page URL. */
+    @Get("/embed/articles/{key}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    EmbedArticle article(@PathVariable String key, @Nullable @QueryValue String url, HttpRequest<?> request) {
+        return embed.article(key, url, settings.ownOrigin(request));
+    }
+
+    /** A top-level comment that creates the article and its thread when it is the first (allowed origins only). */
+    @Post("/embed/articles/{key}/comments")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest body,
+                                        Authentication authentication, HttpRequest<?> request) {
+        CommentView created = embed.postFirst(authentication, key, body, settings.ownOrigin(request));
+        return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
+    }
+
+    /** Renders Markdown as a posted comment would show it, without posting it. */
+    @Post("/embed/preview")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Preview preview(@Body @Valid PreviewRequest body) {
+        return embed.preview(body);
+    }
+
+    /** A comment's Markdown, for its author to edit. */
+    @Get("/comments/{commentId}/source")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    CommentSource source(@PathVariable String commentId, Authentication authentication) {
+        return embed.source(authentication, commentId);
+    }
+}

@@ -1,0 +1,97 @@
+package news.forum.embed;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import news.forum.account.Caller;
+import news.forum.account.Callers;
+import news.forum.article.ArticleRequest;
+import news.forum.article.ArticleService;
+import news.forum.article.ArticleView;
+import news.forum.comment.CommentService;
+import news.forum.comment.CommentView;
+import news.forum.comment.PostCommentRequest;
+import news.forum.text.MarkdownRenderer;
+import news.forum.web.Ids;
+import news.forum.web.ProblemException;
+
+import java.util.Optional;
+
+@Singleton
+public class EmbedService {
+
+    private final ArticleService articles;
+    private final CommentService comments;
+    private final EmbedRepository sources;
+    private final Callers callers;
+    private final MarkdownRenderer markdown;
+    private final EmbedSettings settings;
+
+    EmbedService(ArticleService articles, CommentService comments, EmbedRepository sources, Callers callers,
+                 MarkdownRenderer markdown, EmbedSettings settings) {
+        this.articles = articles;
+        this.comments = comments;
+        this.sources = sources;
+        this.callers = callers;
+        this.markdown = markdown;
+        this.settings = settings;
+    }
+
+    @ReadOnly
+    public EmbedArticle article(String key, String url, String ownOrigin) {
+        Optional<ArticleView> article = find(key);
+        return new EmbedArticle(key, article.orElse(null), article.isPresent() || settings.allows(url, ownOrigin));
+    }
+
+    /**
+     * Posts a top-level comment, first creating the article and its thread when the forum does not know the key
+     * yet, which only a page of an allowed publisher origin may do. A known article keeps its title and URL.
+     */
+    @Transactional
+    public CommentView postFirst(Authentication authentication, String key, FirstCommentRequest request,
+                                 String ownOrigin) {
+        Caller author = callers.require(authentication);
+        ArticleView article = find(key).orElse(null);
+        if (article == null) {
+            if (!settings.allows(request.url(), ownOrigin)) {
+                throw notAllowed();
+            }
+            article = articles.saveTrusted(key, new ArticleRequest(request.title(), request.url())).article();
+        }
+        return comments.postAs(author, Ids.parse(article.thread().id(), "The thread"),
+                new PostCommentRequest(request.body(), null));
+    }
+
+    public Preview preview(PreviewRequest request) {
+        return new Preview(markdown.render(request.body()));
+    }
+
+    @ReadOnly
+    public CommentSource source(Authentication authentication, String commentId) {
+        Caller caller = callers.require(authentication);
+        long id = Ids.parse(commentId, "The comment");
+        EmbedRepository.Source source = sources.findLive(id)
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+        if (source.authorId() != caller.id()) {
+            throw ProblemException.forbidden("Only its author may read a comment's source.");
+        }
+        return new CommentSource(commentId, source.body());
+    }
+
+    @ReadOnly
+    public boolean articleExists(String key) {
+        return sources.articleExists(key);
+    }
+
+    /** Looks before reading: a not-found thrown inside the transaction would mark it rollback-only. */
+    private Optional<ArticleView> find(String key) {
+        return sources.articleExists(key) ? Optional.of(articles.find(key)) : Optional.empty();
+    }
+
+    static ProblemException notAllowed() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
+                "This page's address does not belong to one of the forum's publishers, so no discussion can start here.");
+    }
+}

@@ -1,0 +1,97 @@
+package news.forum.embed;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpHostResolver;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The publisher origins that may frame the widget, start a thread for a new article and call the API from a
+ * browser (FORUM_ALLOWED_ORIGINS), and the forum's own origin, which is always allowed: the demo pages live there.
+ */
+@Singleton
+public class EmbedSettings {
+
+    private final List<String> allowedOrigins;
+    private final String publicOrigin;
+    private final HttpHostResolver hosts;
+
+    EmbedSettings(@Nullable @Value("${forum.embed.allowed-origins:}") String allowedOrigins,
+                  @Nullable @Value("${forum.embed.public-origin:}") String publicOrigin,
+                  HttpHostResolver hosts) {
+        this.allowedOrigins = parseList(allowedOrigins);
+        this.publicOrigin = publicOrigin == null || publicOrigin.isBlank() ? null : parseOrigin(publicOrigin.strip());
+        this.hosts = hosts;
+    }
+
+    /** The configured publisher origins, normalised ({@code https://news.example}), without the forum's own. */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** The origin readers reach the forum at: FORUM_PUBLIC_ORIGIN, or else the one this request was sent to. */
+    public String ownOrigin(HttpRequest<?> request) {
+        if (publicOrigin != null) {
+            return publicOrigin;
+        }
+        return originOf(hosts.resolve(request)).orElse("");
+    }
+
+    /** Whether a page at this URL (or origin) may host the forum's discussion. */
+    public boolean allows(@Nullable String url, String ownOrigin) {
+        return originOf(url).map(origin -> origin.equals(ownOrigin) || allowedOrigins.contains(origin)).orElse(false);
+    }
+
+    /** The origin of an absolute http(s) URL, lower-case and without a default port. */
+    public static Optional<String> originOf(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            if (!(scheme.equals("http") || scheme.equals("https")) || host == null || host.isEmpty()) {
+                return Optional.empty();
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> parseList(@Nullable String list) {
+        List<String> origins = new ArrayList<>();
+        if (list == null) {
+            return origins;
+        }
+        for (String entry : list.split(",")) {
+            if (!entry.isBlank()) {
+                String origin = parseOrigin(entry.strip());
+                if (!origins.contains(origin)) {
+                    origins.add(origin);
+                }
+            }
+        }
+        return List.copyOf(origins);
+    }
+
+    private static String parseOrigin(String entry) {
+        String trimmed = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+        return originOf(trimmed)
+                .filter(origin -> trimmed.equalsIgnoreCase(origin) || trimmed.toLowerCase(Locale.ROOT).startsWith(origin + ":"))
+                .orElseThrow(() -> new ConfigurationException("FORUM_ALLOWED_ORIGINS / FORUM_PUBLIC_ORIGIN: '" + entry
+                        + "' is not an origin such as https://news.example or http://localhost:3000"));
+    }
+}

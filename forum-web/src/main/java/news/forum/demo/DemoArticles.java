@@ -1,0 +1,75 @@
+package news.forum.demo;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import news.forum.startup.DemoData;
+import news.forum.widget.Messages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo publisher's articles: the seed article (its thread is the demo data, locked), a second article open
+ * for replies, and a page for any other key, whose thread starts with its first reply.
+ */
+@Singleton
+class DemoArticles {
+
+    static final String OPEN_KEY = "try-the-embed";
+    static final String OPEN_URL = "https://news.example/demo/try-the-embed";
+
+    private final DemoArticle seed;
+    private final DemoArticle open;
+    private final Messages messages;
+
+    DemoArticles(JsonMapper json, Messages messages) {
+        this.messages = messages;
+        this.seed = readSeed(json);
+        this.open = new DemoArticle(OPEN_KEY, messages.get("demo.open.title"), OPEN_URL,
+                messages.list("demo.open.paragraphs"));
+    }
+
+    DemoArticle seed() {
+        return seed;
+    }
+
+    DemoArticle open() {
+        return open;
+    }
+
+    /** The page for any other key lives on the forum's own origin, which may start threads. */
+    Optional<DemoArticle> other(String key, String ownOrigin) {
+        if (!key.matches("[A-Za-z0-9._~-]{1,200}")) {
+            return Optional.empty();
+        }
+        if (key.equals(seed.key())) {
+            return Optional.of(seed);
+        }
+        if (key.equals(OPEN_KEY)) {
+            return Optional.of(open);
+        }
+        return Optional.of(new DemoArticle(key, messages.get("demo.other.title", Map.of("key", key)),
+                ownOrigin + "/demo/" + key, messages.list("demo.other.paragraphs")));
+    }
+
+    private static DemoArticle readSeed(JsonMapper json) {
+        try (InputStream in = DemoData.class.getResourceAsStream("us-boots-thread.json")) {
+            if (in == null) {
+                throw new IllegalStateException("us-boots-thread.json is missing from the classpath");
+            }
+            JsonNode article = json.readValue(in.readAllBytes(), JsonNode.class).get("article");
+            List<String> paragraphs = new ArrayList<>();
+            article.get("paragraphs").values().forEach(p -> paragraphs.add(p.getStringValue()));
+            return new DemoArticle(article.get("key").getStringValue(), article.get("title").getStringValue(),
+                    DemoData.ARTICLE_URL, List.copyOf(paragraphs));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the demo thread", e);
+        }
+    }
+}

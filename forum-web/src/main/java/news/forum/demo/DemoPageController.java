@@ -1,0 +1,77 @@
+package news.forum.demo;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import news.forum.embed.EmbedSettings;
+import news.forum.widget.ContentSecurityPolicy;
+import news.forum.widget.Messages;
+import news.forum.widget.WebResources;
+
+import static news.forum.widget.WebResources.escape;
+
+/** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+class DemoPageController {
+
+    private final DemoArticles demo;
+    private final Messages messages;
+    private final EmbedSettings settings;
+
+    DemoPageController(DemoArticles demo, Messages messages, EmbedSettings settings) {
+        this.demo = demo;
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    @Get
+    HttpResponse<String> seedArticle(HttpRequest<?> request) {
+        return page(demo.seed(), settings.ownOrigin(request));
+    }
+
+    @Get("/demo/{key}")
+    HttpResponse<String> article(@PathVariable String key, HttpRequest<?> request) {
+        String ownOrigin = settings.ownOrigin(request);
+        return demo.other(key, ownOrigin)
+                .<HttpResponse<String>>map(article -> page(article, ownOrigin))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+                .append("<title>").append(escape(article.title())).append(" · ")
+                .append(escape(messages.get("demo.siteName"))).append("</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"/assets/demo.css\">\n</head>\n<body>\n")
+                .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
+                .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
+                .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
+                .append("<a href=\"/\">").append(escape(demo.seed().title())).append("</a>")
+                .append("<a href=\"/demo/").append(DemoArticles.OPEN_KEY).append("\">")
+                .append(escape(demo.open().title())).append("</a></nav>\n</header>\n<main>\n")
+                .append("<p class=\"demo-note\">").append(escape(messages.get("demo.note"))).append("</p>\n")
+                .append("<article class=\"story\">\n<h1>").append(escape(article.title())).append("</h1>\n");
+        for (String paragraph : article.paragraphs()) {
+            html.append("<p>").append(escape(paragraph)).append("</p>\n");
+        }
+        html.append("</article>\n<section class=\"discussion\" aria-label=\"")
+                .append(escape(messages.get("demo.discussionLabel"))).append("\">\n")
+                // the publisher's two lines
+                .append("<div data-forum-article=\"").append(escape(article.key()))
+                .append("\" data-forum-title=\"").append(escape(article.title()))
+                .append("\" data-forum-url=\"").append(escape(article.url())).append("\"></div>\n")
+                .append("<script src=\"").append(escape(ownOrigin)).append("/embed.js\" async></script>\n")
+                .append("</section>\n</main>\n<footer class=\"site-footer\"><p>")
+                .append(escape(messages.get("demo.footer"))).append("</p></footer>\n</body>\n</html>\n");
+        return WebResources.html(html.toString(), ContentSecurityPolicy.page(ownOrigin));
+    }
+}

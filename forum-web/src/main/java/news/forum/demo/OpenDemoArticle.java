@@ -1,0 +1,43 @@
+package news.forum.demo;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import news.forum.article.ArticleRequest;
+import news.forum.article.ArticleService;
+import news.forum.embed.EmbedService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once the server is up: where the demo data was loaded, adds the second demo article, open for replies, so a
+ * newcomer can try replying; then says where the demo page is.
+ */
+@Singleton
+class OpenDemoArticle implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenDemoArticle.class);
+
+    private final DemoArticles demo;
+    private final ArticleService articles;
+    private final EmbedService embed;
+
+    OpenDemoArticle(DemoArticles demo, ArticleService articles, EmbedService embed) {
+        this.demo = demo;
+        this.articles = articles;
+        this.embed = embed;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (!embed.articleExists(demo.seed().key())) {
+            return;
+        }
+        if (!embed.articleExists(DemoArticles.OPEN_KEY)) {
+            articles.saveTrusted(DemoArticles.OPEN_KEY, new ArticleRequest(demo.open().title(), demo.open().url()));
+            LOG.info("Added the demo article '{}', open for replies", demo.open().title());
+        }
+        String url = event.getSource().getURL().toString().replaceFirst("/$", "");
+        LOG.info("Demo publisher page: {}/ (open for replies: {}/demo/{})", url, url, DemoArticles.OPEN_KEY);
+    }
+}

@@ -1,0 +1,49 @@
+package news.forum.widget;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.util.Map;
+
+/** The publisher's script and the files of the widget's page, from a fixed list: nothing else is reachable. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+class AssetController {
+
+    private record Asset(byte[] content, String type) {
+    }
+
+    private static final String JS = "text/javascript;charset=utf-8";
+    private static final String CSS = "text/css;charset=utf-8";
+
+    private final Asset script = new Asset(WebResources.bytes("embed.js"), JS);
+    private final Map<String, Asset> assets = Map.of(
+            "frame.js", new Asset(WebResources.bytes("frame/frame.js"), JS),
+            "frame.css", new Asset(WebResources.bytes("frame/frame.css"), CSS),
+            "demo.css", new Asset(WebResources.bytes("demo/demo.css"), CSS),
+            "messages.en.json", new Asset(WebResources.bytes("messages/en.json"), "application/json;charset=utf-8"));
+
+    /** The one file a publisher includes. */
+    @Get("/embed.js")
+    HttpResponse<byte[]> embedScript() {
+        return serve(script);
+    }
+
+    @Get("/assets/{name}")
+    HttpResponse<byte[]> asset(@PathVariable String name) {
+        Asset asset = assets.get(name);
+        return asset == null ? HttpResponse.notFound() : serve(asset);
+    }
+
+    private static HttpResponse<byte[]> serve(Asset asset) {
+        return HttpResponse.ok(asset.content())
+                .contentType(asset.type())
+                .header("Cache-Control", "public, max-age=300");
+    }
+}

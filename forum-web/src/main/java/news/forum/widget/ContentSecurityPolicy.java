@@ -1,0 +1,26 @@
+package news.forum.widget;
+
+import java.util.List;
+
+/** The Content-Security-Policy of each kind of response: no inline script and no eval anywhere. */
+public final class ContentSecurityPolicy {
+
+    /** Anything that is not a page of its own (JSON, scripts, errors): it may load nothing and be framed nowhere. */
+    public static final String DEFAULT = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private ContentSecurityPolicy() {
+    }
+
+    /** The widget's page: framed by the allowed publisher origins and the forum's own, talking only to the forum. */
+    public static String embedPage(List<String> allowedOrigins) {
+        String ancestors = allowedOrigins.isEmpty() ? "'self'" : "'self' " + String.join(" ", allowedOrigins);
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors;
+    }
+
+    /** A page of the forum's own (the demo publisher pages): it frames the widget and is framed by nobody. */
+    public static String page(String ownOrigin) {
+        return "default-src 'none'; script-src 'self' " + ownOrigin + "; style-src 'self'; img-src 'self' data:; "
+                + "frame-src 'self' " + ownOrigin + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+}

@@ -1,0 +1,1001 @@
+/*
+ * The discussion inside the publisher's iframe, on the forum's origin. Plain DOM, no framework. Every text comes
+ * from the message catalogue; untrusted strings (names, reasons) go in as text, and only the API's sanitised
+ * bodyHtml is parsed as HTML.
+ */
+(function () {
+  'use strict';
+
+  var MAX_INLINE_DEPTH = 5;
+  var PAGE_SIZE = 50;
+  var SESSION_KEY = 'forum.session';
+
+  var root = document.getElementById('forum');
+  var params = new URLSearchParams(location.search);
+  var key = decodeURIComponent(location.pathname.replace(/^\/embed\//, ''));
+  var page = { title: params.get('title') || key, url: params.get('url') || '' };
+  var theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') {
+    document.documentElement.setAttribute('data-theme', theme);
+  }
+  var embedded = window.parent !== window;
+  if (embedded) {
+    document.documentElement.classList.add('embedded');
+  }
+  var allowedOrigins = (document.querySelector('meta[name="forum-allowed-origins"]').content || '')
+    .split(' ').filter(Boolean);
+
+  var messages = {};
+  var lang = 'en';
+  var state = {
+    article: null, thread: null, startAllowed: false,
+    comments: [], byId: {}, next: null, sort: 'oldest', branch: null,
+    me: null, authForm: null, dom: null, error: null
+  };
+  var regions = {};
+  var uid = 0;
+
+  // ---- messages ----
+
+  function t(name, values) {
+    var text = messages[name];
+    if (text === undefined) {
+      return name;
+    }
+    if (typeof text === 'object') {
+      text = text[new Intl.PluralRules(lang).select(values.count)] || text.other;
+    }
+    return text.replace(/\{(\w+)\}/g, function (match, field) {
+      return values && values[field] !== undefined ? String(values[field]) : match;
+    });
+  }
+
+  // ---- DOM ----
+
+  function nextId(prefix) {
+    uid += 1;
+    return 'forum-' + prefix + '-' + uid;
+  }
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === 'text') {
+        node.textContent = value;
+      } else if (name.indexOf('on') === 0) {
+        node.addEventListener(name.slice(2), value);
+      } else {
+        node.setAttribute(name, value === true ? '' : String(value));
+      }
+    });
+    (children || []).forEach(function (child) {
+      if (child) {
+        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+      }
+    });
+    return node;
+  }
+
+  function button(label, onclick, attributes) {
+    var all = { type: 'button', text: label, onclick: onclick };
+    Object.keys(attributes || {}).forEach(function (name) { all[name] = attributes[name]; });
+    return el('button', all);
+  }
+
+  function region(name, node) {
+    var old = regions[name];
+    regions[name] = node;
+    if (old && old.parentNode) {
+      old.parentNode.replaceChild(node, old);
+    }
+    return node;
+  }
+
+  // ---- session: tokens stay on the forum's origin ----
+
+  var memorySession = null;
+  function loadSession() {
+    try {
+      var raw = localStorage.getItem(SESSION_KEY);
+      return raw ? JSON.parse(raw) : null;
+    } catch (e) {
+      return memorySession;
+    }
+  }
+  function saveSession(session) {
+    memorySession = session;
+    try {
+      if (session) {
+        localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      } else {
+        localStorage.removeItem(SESSION_KEY);
+      }
+    } catch (e) {
+      // storage blocked: the session lasts as long as the page
+    }
+  }
+  var session = loadSession();
+
+  function keepTokens(data) {
+    session = {
+      accessToken: data.access_token,
+      refreshToken: data.refresh_token || (session && session.refreshToken),
+      account: data.account || (session && session.account)
+    };
+    saveSession(session);
+    state.me = session.account;
+  }
+
+  function endSession() {
+    session = null;
+    saveSession(null);
+    state.me = null;
+  }
+
+  // ---- API ----
+
+  function request(method, path, body, token) {
+    var headers = { Accept: 'application/json' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    return fetch(path, {
+      method: method, headers: headers, credentials: 'omit', cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try {
+          data = text ? JSON.parse(text) : null;
+        } catch (e) {
+          data = null;
+        }
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    }, function () {
+      return { ok: false, status: 0, data: null };
+    });
+  }
+
+  function refresh() {
+    if (!session || !session.refreshToken) {
+      return Promise.resolve(false);
+    }
+    return request('POST', '/api/v1/auth/refresh', { refresh_token: session.refreshToken }).then(function (r) {
+      if (r.ok) {
+        keepTokens(r.data);
+        return true;
+      }
+      if (r.status === 401 || r.status === 400) {
+        endSession();
+        if (state.shown) {
+          renderAll();
+        }
+      }
+      return false;
+    });
+  }
+
+  /** A call with the reader's token; an expired token is refreshed once. */
+  function api(method, path, body) {
+    var token = session && session.accessToken;
+    return request(method, path, body, token).then(function (r) {
+      if (r.status !== 401 || !token) {
+        return r;
+      }
+      return refresh().then(function (renewed) {
+        return renewed ? request(method, path, body, session.accessToken) : r;
+      });
+    });
+  }
+
+  function problemText(r) {
+    if (r.status === 0) {
+      return t('error.network');
+    }
+    return (r.data && r.data.detail) || t('error.generic');
+  }
+
+  // ---- loading ----
+
+  function threadPath(suffix) {
+    return '/api/v1/threads/' + encodeURIComponent(state.thread.id) + suffix;
+  }
+
+  function loadArticle() {
+    var path = '/api/v1/embed/articles/' + encodeURIComponent(key) + '?url=' + encodeURIComponent(page.url);
+    return request('GET', path).then(function (r) {
+      if (!r.ok) {
+        throw r;
+      }
+      state.article = r.data.article;
+      state.startAllowed = r.data.startAllowed;
+      state.thread = state.article ? state.article.thread : null;
+      resetComments();
+      return state.article ? loadPage(null) : [];
+    });
+  }
+
+  function resetComments() {
+    state.comments = [];
+    state.byId = {};
+    state.next = null;
+    state.branch = null;
+  }
+
+  /** One page after the cursor: what is shown is never fetched again. */
+  function loadPage(after) {
+    var query = '?sort=' + state.sort + '&limit=' + PAGE_SIZE + (after ? '&after=' + encodeURIComponent(after) : '');
+    return request('GET', threadPath('/comments' + query)).then(function (r) {
+      if (!r.ok) {
+        throw r;
+      }
+      state.thread = r.data.thread;
+      state.next = r.data.next;
+      var fresh = r.data.comments.filter(function (c) { return !state.byId[c.id]; });
+      fresh.forEach(function (c) {
+        state.byId[c.id] = c;
+        state.comments.push(c);
+      });
+      return fresh;
+    });
+  }
+
+  function restoreSession() {
+    if (!session) {
+      return Promise.resolve();
+    }
+    return api('GET', '/api/v1/me').then(function (r) {
+      if (r.ok) {
+        state.me = r.data;
+        session.account = r.data;
+        saveSession(session);
+      } else if (r.status === 401) {
+        endSession();
+      }
+    });
+  }
+
+  // ---- who may do what ----
+
+  function open() {
+    return state.thread ? !state.thread.locked : state.startAllowed;
+  }
+  function moderates() {
+    return !!state.me && (state.me.role === 'MODERATOR' || state.me.role === 'ADMIN');
+  }
+  function owns(c) {
+    return !!state.me && !!c.author && c.author.username === state.me.username;
+  }
+
+  // ---- rendering ----
+
+  function renderAll() {
+    // hold the height while rebuilding so the host page does not jump
+    root.style.minHeight = root.offsetHeight + 'px';
+    regions = {};
+    var children = [];
+    if (state.error) {
+      children.push(el('p', { class: 'notice error', role: 'alert', text: t('error.load') }),
+        button(t('action.retry'), start));
+    } else if (!state.article && !state.startAllowed) {
+      children.push(el('p', { class: 'notice', role: 'status', text: t('thread.notAllowed') }));
+    } else {
+      children.push(region('header', renderHeader()), region('session', renderSession()),
+        region('moderation', renderModeration()), region('lock', renderLockNotice()),
+        region('compose', renderTopComposer()), region('branch', renderBranchBar()),
+        renderList(), region('empty', renderEmpty()), region('more', renderMore()));
+    }
+    root.replaceChildren.apply(root, children.filter(Boolean));
+    root.setAttribute('aria-busy', 'false');
+    state.shown = true;
+    requestAnimationFrame(function () { root.style.minHeight = ''; });
+  }
+
+  function renderHeader() {
+    var count = state.thread ? state.thread.commentCount : 0;
+    var sortId = nextId('sort');
+    var select = el('select', { id: sortId, onchange: function () { changeSort(select.value); } },
+      ['oldest', 'newest', 'top'].map(function (sort) {
+        return el('option', { value: sort, selected: sort === state.sort, text: t('sort.' + sort) });
+      }));
+    return el('div', { class: 'thread-header' }, [
+      el('h2', { id: 'forum-count', class: 'count', text: t('thread.count', { count: count }) }),
+      state.article ? el('div', { class: 'sort' }, [el('label', { for: sortId, text: t('sort.label') }), select]) : null
+    ]);
+  }
+
+  function renderSession() {
+    var bar;
+    if (state.me) {
+      bar = el('div', { class: 'session' }, [
+        el('p', { class: 'signed-in' }, [t('session.signedInAs') + ' ',
+          el('strong', { text: state.me.displayName || state.me.username })]),
+        button(t('action.logout'), logout)
+      ]);
+    } else {
+      bar = el('div', { class: 'session' }, [
+        button(t('action.login'), function () { showAuth('login'); }, { 'aria-expanded': String(state.authForm === 'login') }),
+        button(t('action.register'), function () { showAuth('register'); },
+          { 'aria-expanded': String(state.authForm === 'register') })
+      ]);
+      if (state.authForm) {
+        bar.appendChild(authForm(state.authForm));
+      }
+    }
+    return bar;
+  }
+
+  function renderModeration() {
+    if (!moderates() || !state.thread) {
+      return el('div', { hidden: true });
+    }
+    if (state.thread.locked) {
+      return el('div', { class: 'moderation' }, [button(t('moderation.unlock'), unlock)]);
+    }
+    var reasonId = nextId('reason');
+    var reason = el('input', { id: reasonId, type: 'text', maxlength: 500, autocomplete: 'off' });
+    var error = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    var form = el('form', {
+      class: 'moderation', novalidate: true, onsubmit: function (event) {
+        event.preventDefault();
+        lock(reason.value.trim(), error);
+      }
+    }, [el('label', { for: reasonId, text: t('moderation.reason') }), reason,
+      el('button', { type: 'submit', text: t('moderation.lock') }), error]);
+    return form;
+  }
+
+  function renderLockNotice() {
+    if (!state.thread || !state.thread.locked) {
+      return el('div', { hidden: true });
+    }
+    var text = state.thread.lockReason ? t('thread.lockedWithReason', { reason: state.thread.lockReason }) : t('thread.locked');
+    return el('p', { class: 'notice locked', role: 'status', id: 'forum-lock-notice', text: text });
+  }
+
+  function renderTopComposer() {
+    if (!open()) {
+      return el('div', { hidden: true });
+    }
+    if (!state.me) {
+      return el('p', { class: 'hint', text: t('compose.signInToComment') });
+    }
+    return composer({ label: t('compose.commentLabel'), submit: t('action.post'), onSubmit: postTopLevel, reset: true });
+  }
+
+  function renderBranchBar() {
+    if (!state.branch) {
+      return el('div', { hidden: true });
+    }
+    return el('div', { class: 'branch-bar' }, [
+      el('p', { text: t('branch.viewing') }),
+      button(t('branch.back'), closeBranch, { id: 'forum-branch-back' })
+    ]);
+  }
+
+  function renderEmpty() {
+    if (state.comments.length > 0) {
+      return el('div', { hidden: true });
+    }
+    return el('p', { class: 'hint empty', text: open() ? t('thread.emptyOpen') : t('thread.empty') });
+  }
+
+  function renderMore() {
+    if (!state.next) {
+      return el('div', { hidden: true });
+    }
+    return el('div', { class: 'more' }, [button(t('action.loadMore'), loadMore, { class: 'load-more' })]);
+  }
+
+  function visibleRun() {
+    if (!state.branch) {
+      return { items: state.comments, baseDepth: 0 };
+    }
+    var start = state.comments.indexOf(state.byId[state.branch]);
+    var top = state.comments[start];
+    var items = [top];
+    for (var i = start + 1; i < state.comments.length && state.comments[i].depth > top.depth; i++) {
+      items.push(state.comments[i]);
+    }
+    return { items: items, baseDepth: top.depth };
+  }
+
+  function renderList() {
+    var list = el('ol', { class: 'comments', role: 'list', 'aria-labelledby': 'forum-count' });
+    var run = visibleRun();
+    state.dom = { list: list, nodes: {}, baseDepth: run.baseDepth };
+    run.items.forEach(place);
+    return list;
+  }
+
+  /** Puts a comment under its parent; below the readable depth, only a "continue this thread" link shows. */
+  function place(c) {
+    var dom = state.dom;
+    var depth = c.depth - dom.baseDepth;
+    var parent = c.parentId ? dom.nodes[c.parentId] : null;
+    if (depth > 0 && (!parent || parent.depth >= MAX_INLINE_DEPTH)) {
+      return null;
+    }
+    var node = commentNode(c, depth);
+    dom.nodes[c.id] = node;
+    (parent ? parent.replies : dom.list).appendChild(node.li);
+    return node;
+  }
+
+  function commentNode(c, depth) {
+    var node = { comment: c, depth: depth };
+    var labelId = nextId('label');
+    node.li = el('li', { class: 'comment', id: 'comment-' + c.id, 'data-comment-id': c.id, 'data-depth': depth });
+    node.box = el('article', { class: 'comment-box', tabindex: '-1', 'aria-labelledby': labelId });
+    node.header = el('header', { class: 'comment-meta' });
+    node.body = el('div', { class: 'comment-body' });
+    node.actions = el('div', { class: 'comment-actions' });
+    node.slot = el('div', { class: 'comment-slot' });
+    node.replies = el('ol', { class: 'replies', role: 'list' });
+    node.labelId = labelId;
+    fillComment(node);
+    node.box.append(node.header, node.body, node.actions, node.slot);
+    node.li.append(node.box, node.replies);
+    if (depth >= MAX_INLINE_DEPTH && c.replyCount > 0) {
+      node.li.appendChild(continueLink(node));
+    }
+    return node;
+  }
+
+  function fillComment(node) {
+    var c = node.comment;
+    node.header.replaceChildren();
+    node.body.replaceChildren();
+    node.actions.replaceChildren();
+    if (c.deleted) {
+      node.li.classList.add('deleted');
+      node.header.append(timeNode(c.createdAt));
+      node.body.append(el('p', { class: 'deleted-text', id: node.labelId, text: t('comment.deleted') }));
+      return;
+    }
+    node.header.append(el('span', { class: 'author', id: node.labelId, text: c.author.displayName || c.author.username }),
+      ' ', timeNode(c.createdAt));
+    if (c.editedAt) {
+      node.header.append(' ', el('span', { class: 'edited', title: exactTime(new Date(c.editedAt)), text: t('comment.edited') }));
+    }
+    node.body.innerHTML = c.bodyHtml; // sanitised by the server: the only HTML the widget ever parses
+    var about = { 'aria-describedby': node.labelId };
+    if (open()) {
+      node.actions.append(button(t('action.reply'), function () { openReply(node); }, about));
+    }
+    if (owns(c) && open()) {
+      node.actions.append(button(t('action.edit'), function () { openEdit(node); }, about));
+    }
+    if (owns(c) && (open() || moderates())) {
+      node.actions.append(button(t('action.delete'), function () { confirmDelete(node, 'delete'); }, about));
+    } else if (moderates() && !owns(c)) {
+      node.actions.append(button(t('moderation.remove'), function () { confirmDelete(node, 'remove'); }, about));
+    }
+  }
+
+  function continueLink(node) {
+    return button(t('thread.continue'), function () { openBranch(node.comment.id); },
+      { class: 'link continue', 'aria-describedby': node.labelId });
+  }
+
+  function timeNode(iso) {
+    var date = new Date(iso);
+    return el('time', { datetime: iso, title: exactTime(date), text: relativeTime(date) });
+  }
+
+  function exactTime(date) {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+
+  function relativeTime(date) {
+    var seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    if (Math.abs(seconds) < 45) {
+      return t('time.justNow');
+    }
+    var units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+    var format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(seconds) >= units[i][1] || i === units.length - 1) {
+        return format.format(Math.round(seconds / units[i][1]), units[i][0]);
+      }
+    }
+    return '';
+  }
+
+  function refreshTimes() {
+    Array.prototype.forEach.call(root.querySelectorAll('.comment-meta time'), function (node) {
+      node.textContent = relativeTime(new Date(node.getAttribute('datetime')));
+    });
+  }
+
+  function updateCount() {
+    var heading = document.getElementById('forum-count');
+    if (heading) {
+      heading.textContent = t('thread.count', { count: state.thread ? state.thread.commentCount : 0 });
+    }
+    region('empty', renderEmpty());
+  }
+
+  // ---- forms ----
+
+  /** A Markdown box with a preview, used for comments, replies and edits. */
+  function composer(options) {
+    var id = nextId('text');
+    var textarea = el('textarea', { id: id, name: 'body', rows: options.rows || 4, maxlength: 10000,
+      'aria-describedby': id + '-hint' });
+    textarea.value = options.value || '';
+    var hint = el('p', { class: 'hint', id: id + '-hint', text: t('compose.markdownHint') });
+    var preview = el('div', { class: 'preview comment-body', hidden: true, 'aria-live': 'polite',
+      'aria-label': t('compose.previewLabel') });
+    var error = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    var submit = el('button', { type: 'submit', class: 'primary', text: options.submit });
+    var previewButton = button(t('compose.preview'), togglePreview, { 'aria-pressed': 'false' });
+    var actions = el('div', { class: 'form-actions' }, [submit, previewButton,
+      options.onCancel ? button(t('action.cancel'), options.onCancel) : null]);
+    var form = el('form', { class: 'composer', novalidate: true, onsubmit: send },
+      [el('label', { for: id, text: options.label }), textarea, hint, preview, error, actions]);
+    form.textarea = textarea;
+
+    function showError(text) {
+      error.textContent = text;
+      error.hidden = !text;
+    }
+    function togglePreview() {
+      if (previewButton.getAttribute('aria-pressed') === 'true') {
+        preview.hidden = true;
+        previewButton.setAttribute('aria-pressed', 'false');
+        return;
+      }
+      if (!textarea.value.trim()) {
+        showError(t('compose.empty'));
+        return;
+      }
+      api('POST', '/api/v1/embed/preview', { body: textarea.value }).then(function (r) {
+        if (!r.ok) {
+          showError(problemText(r));
+          return;
+        }
+        showError('');
+        preview.innerHTML = r.data.bodyHtml; // sanitised by the server
+        preview.hidden = false;
+        previewButton.setAttribute('aria-pressed', 'true');
+      });
+    }
+    function send(event) {
+      event.preventDefault();
+      if (!textarea.value.trim()) {
+        showError(t('compose.empty'));
+        textarea.focus();
+        return;
+      }
+      submit.disabled = true;
+      showError('');
+      options.onSubmit(textarea.value).then(function (failure) {
+        submit.disabled = false;
+        if (failure) {
+          showError(problemText(failure));
+        } else if (options.reset) {
+          textarea.value = '';
+          preview.hidden = true;
+          previewButton.setAttribute('aria-pressed', 'false');
+        }
+      });
+    }
+    return form;
+  }
+
+  function authForm(kind) {
+    var fields = kind === 'login'
+      ? [['username', 'text', 'username'], ['password', 'password', 'current-password']]
+      : [['username', 'text', 'username'], ['displayName', 'text', 'nickname'], ['password', 'password', 'new-password']];
+    var inputs = {};
+    var errors = {};
+    var formError = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    var rows = fields.map(function (field) {
+      var id = nextId(field[0]);
+      var hintId = id + '-hint';
+      var hasHint = kind === 'register' && field[0] !== 'username' ? true : false;
+      inputs[field[0]] = el('input', { id: id, name: field[0], type: field[1], autocomplete: field[2],
+        required: field[0] !== 'displayName', 'aria-describedby': (hasHint ? hintId + ' ' : '') + id + '-error' });
+      errors[field[0]] = el('p', { class: 'field-error', id: id + '-error', hidden: true });
+      return el('div', { class: 'field' }, [el('label', { for: id, text: t('auth.' + field[0]) }), inputs[field[0]],
+        hasHint ? el('p', { class: 'hint', id: hintId, text: t('auth.' + field[0] + 'Hint') }) : null, errors[field[0]]]);
+    });
+    var submitLabel = kind === 'login' ? t('action.login') : t('action.register');
+    var form = el('form', { class: 'auth', novalidate: true, 'aria-label': t('auth.' + kind + 'Form'), onsubmit: send },
+      [el('h3', { text: t('auth.' + kind + 'Heading') })].concat(rows).concat([formError,
+        el('div', { class: 'form-actions' }, [el('button', { type: 'submit', class: 'primary', text: submitLabel }),
+          button(t('action.cancel'), function () { showAuth(null); })])]));
+    setTimeout(function () { inputs.username.focus(); }, 0);
+
+    function fieldError(field, text) {
+      if (!errors[field]) {
+        return false;
+      }
+      errors[field].textContent = text;
+      errors[field].hidden = false;
+      inputs[field].setAttribute('aria-invalid', 'true');
+      return true;
+    }
+    function clearErrors() {
+      Object.keys(errors).forEach(function (field) {
+        errors[field].hidden = true;
+        errors[field].textContent = '';
+        inputs[field].removeAttribute('aria-invalid');
+      });
+      formError.hidden = true;
+    }
+    function show(r) {
+      var placed = false;
+      ((r.data && r.data.errors) || []).forEach(function (e) {
+        placed = fieldError(e.field, e.message) || placed;
+      });
+      var type = r.data && r.data.type;
+      if (!placed && type === '/problems/username-taken') {
+        placed = fieldError('username', r.data.detail);
+      }
+      if (!placed && type === '/problems/weak-password') {
+        placed = fieldError('password', r.data.detail);
+      }
+      if (!placed) {
+        formError.textContent = problemText(r);
+        formError.hidden = false;
+      }
+      var invalid = form.querySelector('[aria-invalid="true"]');
+      (invalid || inputs.username).focus();
+    }
+    function send(event) {
+      event.preventDefault();
+      clearErrors();
+      var values = {};
+      Object.keys(inputs).forEach(function (field) { values[field] = inputs[field].value; });
+      var credentials = { username: values.username.trim(), password: values.password };
+      var step = kind === 'login' ? Promise.resolve({ ok: true }) : request('POST', '/api/v1/accounts', {
+        username: credentials.username, password: credentials.password,
+        displayName: values.displayName.trim() ? values.displayName.trim() : undefined
+      });
+      step.then(function (r) {
+        return r.ok ? request('POST', '/api/v1/auth/login', credentials) : r;
+      }).then(function (r) {
+        if (!r.ok) {
+          show(r);
+          return;
+        }
+        keepTokens(r.data);
+        state.authForm = null;
+        renderAll();
+        var box = root.querySelector('.composer textarea');
+        (box || root.querySelector('.session button')).focus();
+      });
+    }
+    return form;
+  }
+
+  // ---- actions ----
+
+  function showAuth(kind) {
+    state.authForm = kind;
+    region('session', renderSession());
+    if (!kind) {
+      root.querySelector('.session button').focus();
+    }
+  }
+
+  function logout() {
+    var refreshToken = session && session.refreshToken;
+    endSession();
+    if (refreshToken) {
+      request('POST', '/api/v1/auth/logout', { refresh_token: refreshToken });
+    }
+    renderAll();
+    root.querySelector('.session button').focus();
+  }
+
+  function changeSort(sort) {
+    state.sort = sort;
+    resetComments();
+    loadPage(null).then(function () {
+      renderAll();
+      root.querySelector('.sort select').focus();
+    }, failed);
+  }
+
+  function loadMore() {
+    var moreButton = root.querySelector('.load-more');
+    moreButton.disabled = true;
+    loadPage(state.next).then(function (fresh) {
+      if (state.branch) {
+        renderAll();
+        return;
+      }
+      var first = null;
+      fresh.forEach(function (c) {
+        var node = place(c);
+        first = first || node;
+      });
+      region('more', renderMore());
+      updateCount();
+      if (first) {
+        first.box.focus();
+      }
+    }, failed);
+  }
+
+  function openBranch(id) {
+    state.branch = id;
+    renderAll();
+    document.getElementById('forum-branch-back').focus();
+  }
+
+  function closeBranch() {
+    var id = state.branch;
+    state.branch = null;
+    renderAll();
+    var node = state.dom.nodes[id];
+    if (node) {
+      var link = node.li.querySelector('.continue');
+      (link || node.box).focus();
+    }
+  }
+
+  function postTopLevel(body) {
+    var call = state.thread
+      ? api('POST', threadPath('/comments'), { body: body })
+      : api('POST', '/api/v1/embed/articles/' + encodeURIComponent(key) + '/comments',
+        { title: page.title, url: page.url, body: body });
+    return call.then(function (r) {
+      if (!r.ok) {
+        return r;
+      }
+      if (!state.thread) {
+        // the first reply created the article and its thread
+        return loadArticle().then(function () {
+          renderAll();
+          focusComment(r.data.id);
+          return null;
+        });
+      }
+      addComment(r.data);
+      return null;
+    });
+  }
+
+  function addComment(c) {
+    state.byId[c.id] = c;
+    state.thread.commentCount += 1;
+    if (!c.parentId) {
+      state.comments.unshift(c);
+      if (!state.branch) {
+        var node = commentNode(c, 0);
+        state.dom.nodes[c.id] = node;
+        state.dom.list.insertBefore(node.li, state.dom.list.firstChild);
+      }
+    } else {
+      var parent = state.byId[c.parentId];
+      var at = state.comments.indexOf(parent) + 1;
+      while (at < state.comments.length && state.comments[at].depth > parent.depth) {
+        at += 1;
+      }
+      state.comments.splice(at, 0, c);
+      parent.replyCount += 1;
+      var parentNode = state.dom.nodes[c.parentId];
+      if (parentNode && parentNode.depth >= MAX_INLINE_DEPTH) {
+        if (!parentNode.li.querySelector(':scope > .continue')) {
+          parentNode.li.appendChild(continueLink(parentNode));
+        }
+      } else if (parentNode) {
+        var child = commentNode(c, parentNode.depth + 1);
+        state.dom.nodes[c.id] = child;
+        parentNode.replies.appendChild(child.li);
+      }
+    }
+    updateCount();
+    focusComment(c.id);
+  }
+
+  function focusComment(id) {
+    var node = state.dom && state.dom.nodes[id];
+    if (node) {
+      node.box.focus();
+    }
+  }
+
+  function openReply(node) {
+    if (!state.me) {
+      showAuth('login');
+      return;
+    }
+    var existing = node.slot.querySelector('form');
+    if (existing) {
+      existing.textarea.focus();
+      return;
+    }
+    var replyButton = node.actions.querySelector('button');
+    var form = composer({
+      label: t('compose.replyLabel', { name: node.comment.author.displayName || node.comment.author.username }),
+      submit: t('action.post'),
+      onCancel: function () { node.slot.replaceChildren(); replyButton.focus(); },
+      onSubmit: function (body) {
+        return api('POST', threadPath('/comments'), { body: body, parentId: node.comment.id }).then(function (r) {
+          if (!r.ok) {
+            return r;
+          }
+          node.slot.replaceChildren();
+          addComment(r.data);
+          return null;
+        });
+      }
+    });
+    node.slot.replaceChildren(form);
+    form.textarea.focus();
+  }
+
+  function openEdit(node) {
+    api('GET', '/api/v1/comments/' + encodeURIComponent(node.comment.id) + '/source').then(function (r) {
+      if (!r.ok) {
+        node.slot.replaceChildren(el('p', { class: 'form-error', role: 'alert', text: problemText(r) }));
+        return;
+      }
+      var editButton = node.actions.querySelectorAll('button')[1];
+      var form = composer({
+        label: t('compose.editLabel'), submit: t('action.save'), value: r.data.body,
+        onCancel: function () { node.slot.replaceChildren(); editButton.focus(); },
+        onSubmit: function (body) {
+          return api('PATCH', '/api/v1/comments/' + encodeURIComponent(node.comment.id), { body: body }).then(function (saved) {
+            if (!saved.ok) {
+              return saved;
+            }
+            node.comment.bodyHtml = saved.data.bodyHtml;
+            node.comment.editedAt = saved.data.editedAt;
+            node.slot.replaceChildren();
+            fillComment(node);
+            node.box.focus();
+            return null;
+          });
+        }
+      });
+      node.slot.replaceChildren(form);
+      form.textarea.focus();
+    });
+  }
+
+  function confirmDelete(node, kind) {
+    var error = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    var yes = button(t(kind === 'remove' ? 'moderation.confirmRemove' : 'comment.confirmDelete'), function () {
+      yes.disabled = true;
+      api('DELETE', '/api/v1/comments/' + encodeURIComponent(node.comment.id)).then(function (r) {
+        if (!r.ok) {
+          yes.disabled = false;
+          error.textContent = problemText(r);
+          error.hidden = false;
+          return;
+        }
+        removed(node);
+      });
+    }, { class: 'danger' });
+    node.slot.replaceChildren(el('div', { class: 'confirm', role: 'group', 'aria-label': t('comment.confirmLabel') }, [
+      el('p', { text: t(kind === 'remove' ? 'moderation.removeQuestion' : 'comment.deleteQuestion') }), yes,
+      button(t('action.cancel'), function () { node.slot.replaceChildren(); node.box.focus(); }), error]));
+    yes.focus();
+  }
+
+  function removed(node) {
+    var c = node.comment;
+    state.thread.commentCount = Math.max(0, state.thread.commentCount - 1);
+    node.slot.replaceChildren();
+    if (c.replyCount > 0) {
+      // its replies keep their place under a tombstone
+      c.deleted = true;
+      c.author = null;
+      c.bodyHtml = null;
+      fillComment(node);
+      node.box.focus();
+    } else {
+      state.comments.splice(state.comments.indexOf(c), 1);
+      delete state.byId[c.id];
+      var parent = c.parentId ? state.byId[c.parentId] : null;
+      if (parent) {
+        parent.replyCount -= 1;
+      }
+      var next = node.li.nextElementSibling || node.li.parentNode.closest('li') || null;
+      node.li.remove();
+      var target = next ? next.querySelector('.comment-box') : root.querySelector('h2');
+      if (target) {
+        target.setAttribute('tabindex', target.getAttribute('tabindex') || '-1');
+        target.focus();
+      }
+    }
+    updateCount();
+  }
+
+  function lock(reason, error) {
+    api('PUT', threadPath('/lock'), reason ? { reason: reason } : {}).then(function (r) {
+      if (!r.ok) {
+        error.textContent = problemText(r);
+        error.hidden = false;
+        return;
+      }
+      state.thread = r.data;
+      renderAll();
+      root.querySelector('.moderation button').focus();
+    });
+  }
+
+  function unlock() {
+    api('DELETE', threadPath('/lock')).then(function (r) {
+      if (r.ok) {
+        state.thread = r.data;
+        renderAll();
+        root.querySelector('.moderation button').focus();
+      }
+    });
+  }
+
+  function failed() {
+    state.error = true;
+    renderAll();
+  }
+
+  // ---- the frame's size, told to the host page ----
+
+  var parentOrigin = null;
+  var lastHeight = -1;
+
+  function allowedParent(origin) {
+    return origin === location.origin || allowedOrigins.indexOf(origin) !== -1;
+  }
+
+  function postHeight() {
+    if (!parentOrigin) {
+      return;
+    }
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      window.parent.postMessage({ type: 'forum:height', height: height, title: t('frame.title') }, parentOrigin);
+    }
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent || !allowedParent(event.origin)) {
+      return;
+    }
+    if (event.data && event.data.type === 'forum:hello') {
+      parentOrigin = event.origin;
+      lastHeight = -1;
+      postHeight();
+    }
+  });
+  if (window.ResizeObserver) {
+    new ResizeObserver(postHeight).observe(document.body);
+  }
+
+  // ---- start ----
+
+  function loadMessages() {
+    return fetch('/assets/messages.en.json', { credentials: 'omit' }).then(function (r) { return r.json(); })
+      .then(function (catalogue) {
+        messages = catalogue;
+        lang = catalogue.locale || 'en';
+        document.documentElement.lang = lang;
+        document.title = t('frame.title');
+      });
+  }
+
+  function start() {
+    state.error = null;
+    root.setAttribute('aria-busy', 'true');
+    Promise.all([loadMessages(), restoreSession()]).then(loadArticle).then(renderAll, failed);
+  }
+
+  setInterval(refreshTimes, 60000);
+  start();
+}());

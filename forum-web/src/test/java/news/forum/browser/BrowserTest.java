@@ -1,0 +1,59 @@
+package news.forum.browser;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+/**
+ * A real forum server on a free port with its embedded PostgreSQL and the demo data, a publisher's site on
+ * another origin that the forum allows, and helpers to drive Chromium against both.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest implements TestPropertyProvider {
+
+    static final String READER = "tariq";
+    static final String READER_PASSWORD = "reader-demo-2012-tariq";
+    static final String OTHER_READER = "sana";
+    static final String OTHER_READER_PASSWORD = "reader-demo-2012-sana";
+    static final String MODERATOR = "moderator";
+    static final String MODERATOR_PASSWORD = "moderate-the-demo-2012";
+
+    final PublisherSite publisher = PublisherSite.shared();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin());
+    }
+
+    ForumApi api() {
+        return new ForumApi(client);
+    }
+
+    /** The forum as the browser reaches it. */
+    String forum() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** A demo publisher page on the forum's own origin for a fresh article key. */
+    String demoPage(String key) {
+        return forum() + "/demo/" + key;
+    }
+
+    String publisherPage(String origin, String key, String extraQuery) {
+        return origin + "/article?forum=" + forum() + "&key=" + key + (extraQuery == null ? "" : "&" + extraQuery);
+    }
+}

@@ -1,0 +1,66 @@
+package news.forum.browser;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The forum's JSON API over HTTP, for arranging what a browser test then looks at. */
+final class ForumApi {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "test-admin-password-2026";
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    private final BlockingHttpClient http;
+
+    ForumApi(HttpClient client) {
+        this.http = client.toBlocking();
+    }
+
+    /** A name no other test uses, within the username rules. */
+    static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SERIAL.incrementAndGet();
+    }
+
+    String token(String username, String password) {
+        Map<?, ?> response = http.retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("username", username, "password", password)), Map.class);
+        return (String) response.get("access_token");
+    }
+
+    void register(String username, String password, String displayName) {
+        http.exchange(HttpRequest.POST("/api/v1/accounts",
+                Map.of("username", username, "password", password, "displayName", displayName)), Map.class);
+    }
+
+    /** Creates the article (as the admin) and returns its thread's id. */
+    String article(String key, String url) {
+        Map<?, ?> article = http.retrieve(auth(HttpRequest.PUT("/api/v1/articles/" + key,
+                Map.of("title", "Article " + key, "url", url)), token(ADMIN, ADMIN_PASSWORD)), Map.class);
+        return (String) ((Map<?, ?>) article.get("thread")).get("id");
+    }
+
+    Map<?, ?> findArticle(String key) {
+        return http.retrieve(HttpRequest.GET("/api/v1/articles/" + key), Map.class);
+    }
+
+    String post(String token, String threadId, String body, String parentId) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("body", body);
+        if (parentId != null) {
+            request.put("parentId", parentId);
+        }
+        Map<?, ?> created = http.retrieve(auth(HttpRequest.POST("/api/v1/threads/" + threadId + "/comments", request),
+                token), Map.class);
+        return (String) created.get("id");
+    }
+
+    private static <T> MutableHttpRequest<T> auth(MutableHttpRequest<T> request, String token) {
+        return request.bearerAuth(token);
+    }
+}

@@ -1,0 +1,137 @@
+package news.forum.browser;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the server sends around the widget: framing rules, CORS, and the size and texts of the widget's files. */
+class HeadersAndAssetsTest extends BrowserTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void onlyTheEmbedPageMayBeFramedAndOnlyByTheAllowedOrigins() throws Exception {
+        String embed = send(get("/embed/us-boots-on-ground-never")).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(embed).contains("frame-ancestors 'self' " + publisher.allowedOrigin())
+                .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed.js", "/assets/frame.js", "/api/v1/threads/1",
+                "/api/v1/no-such-thing", "/health"}) {
+            HttpResponse<String> response = send(get(path));
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get()
+                    .asString().contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+        }
+    }
+
+    @Test
+    void pagesCarryNoInlineScript() throws Exception {
+        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed/us-boots-on-ground-never"}) {
+            String html = send(get(path)).body();
+            Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
+            while (scripts.find()) {
+                assertThat(scripts.group(1)).as(path).contains("src=");
+            }
+            assertThat(html).as(path).doesNotContainPattern("\\son[a-z]+=");
+        }
+    }
+
+    @Test
+    void corsAnswersOnlyTheAllowedOriginsAndNeverWithCredentials() throws Exception {
+        HttpResponse<String> allowed = send(get("/api/v1/articles/us-boots-on-ground-never")
+                .header("Origin", publisher.allowedOrigin()).build());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(publisher.allowedOrigin());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        HttpResponse<String> other = send(get("/api/v1/articles/us-boots-on-ground-never")
+                .header("Origin", "https://evil.example").build());
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(forum() + "/api/v1/auth/login"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", publisher.allowedOrigin()).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(publisher.allowedOrigin());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).get().asString().contains("POST");
+
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(forum() + "/api/v1/auth/login"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build());
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void theWidgetIsSmall() throws Exception {
+        int embedScript = gzipped("/embed.js");
+        int widget = embedScript + gzipped("/assets/frame.js") + gzipped("/assets/frame.css");
+        assertThat(embedScript).as("embed.js, gzipped").isLessThan(10 * 1024);
+        assertThat(widget).as("embed.js and the frame's script and styles, gzipped").isLessThan(16 * 1024);
+    }
+
+    @Test
+    void everyTextTheWidgetShowsIsInTheMessageCatalogue() throws Exception {
+        String script = resource("web/frame/frame.js");
+        String catalogue = send(get("/assets/messages.en.json")).body();
+        Set<String> keys = new HashSet<>();
+        Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z]+)'").matcher(script);
+        while (calls.find()) {
+            keys.add(calls.group(1));
+        }
+        for (String sort : new String[]{"oldest", "newest", "top"}) {
+            keys.add("sort." + sort);
+        }
+        for (String field : new String[]{"username", "password", "displayName", "passwordHint", "displayNameHint",
+                "loginForm", "registerForm", "loginHeading", "registerHeading"}) {
+            keys.add("auth." + field);
+        }
+        keys.addAll(Set.of("comment.confirmDelete", "comment.deleteQuestion", "moderation.confirmRemove",
+                "moderation.removeQuestion"));
+        assertThat(keys).hasSizeGreaterThan(40);
+        for (String key : keys) {
+            assertThat(catalogue).as(key).contains("\"" + key + "\":");
+        }
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(forum() + path)).GET();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private int gzipped(String path) throws Exception {
+        HttpResponse<byte[]> response = http.send(get(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(response.body());
+        }
+        return out.size();
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = HeadersAndAssetsTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
