@@ -138,8 +138,8 @@
 
   // ---- API ----
 
-  function request(method, path, body, token) {
-    var headers = { Accept: 'application/json' };
+  function request(method, path, body, token, extraHeaders) {
+    var headers = Object.assign({ Accept: 'application/json' }, extraHeaders || {});
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -184,16 +184,33 @@
   }
 
   /** A call with the reader's token; an expired token is refreshed once. */
-  function api(method, path, body) {
+  function api(method, path, body, extraHeaders) {
     var token = session && session.accessToken;
-    return request(method, path, body, token).then(function (r) {
+    return request(method, path, body, token, extraHeaders).then(function (r) {
       if (r.status !== 401 || !token) {
         return r;
       }
       return refresh().then(function (renewed) {
-        return renewed ? request(method, path, body, session.accessToken) : r;
+        return renewed ? request(method, path, body, session.accessToken, extraHeaders) : r;
       });
     });
+  }
+
+  /**
+   * Posting the same text again (after a network failure or a 503) reuses its Idempotency-Key, so the
+   * server replays the first answer instead of storing the comment twice.
+   */
+  var lastPost = { text: null, key: null };
+
+  function idempotencyFor(text) {
+    if (lastPost.text !== text) {
+      var random = new Uint8Array(16);
+      crypto.getRandomValues(random);
+      lastPost = { text: text, key: Array.prototype.map.call(random, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      }).join('') };
+    }
+    return { 'Idempotency-Key': lastPost.key };
   }
 
   function problemText(r) {
@@ -748,9 +765,9 @@
 
   function postTopLevel(body) {
     var call = state.thread
-      ? api('POST', threadPath('/comments'), { body: body })
+      ? api('POST', threadPath('/comments'), { body: body }, idempotencyFor('top|' + body))
       : api('POST', '/api/v1/embed/articles/' + encodeURIComponent(key) + '/comments',
-        { title: page.title, url: page.url, body: body });
+        { title: page.title, url: page.url, body: body }, idempotencyFor('first|' + body));
     return call.then(function (r) {
       if (!r.ok) {
         return r;
@@ -824,7 +841,8 @@
       submit: t('action.post'),
       onCancel: function () { node.slot.replaceChildren(); replyButton.focus(); },
       onSubmit: function (body) {
-        return api('POST', threadPath('/comments'), { body: body, parentId: node.comment.id }).then(function (r) {
+        return api('POST', threadPath('/comments'), { body: body, parentId: node.comment.id },
+          idempotencyFor(node.comment.id + '|' + body)).then(function (r) {
           if (!r.ok) {
             return r;
           }

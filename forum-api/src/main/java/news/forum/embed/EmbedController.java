@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -45,8 +46,9 @@ class EmbedController {
     @Post("/embed/articles/{key}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest body,
+                                        @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         Authentication authentication, HttpRequest<?> request) {
-        CommentView created = embed.postFirst(authentication, key, body, settings.ownOrigin(request));
+        CommentView created = embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
     }
 

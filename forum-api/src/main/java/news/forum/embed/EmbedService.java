@@ -1,5 +1,6 @@
 package news.forum.embed;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -51,7 +52,7 @@ public class EmbedService {
      */
     @Transactional
     public CommentView postFirst(Authentication authentication, String key, FirstCommentRequest request,
-                                 String ownOrigin) {
+                                 String ownOrigin, @Nullable String idempotencyKey) {
         Caller author = callers.require(authentication);
         ArticleView article = find(key).orElse(null);
         if (article == null) {
@@ -61,7 +62,7 @@ public class EmbedService {
             article = articles.saveTrusted(key, new ArticleRequest(request.title(), request.url())).article();
         }
         return comments.postAs(author, Ids.parse(article.thread().id(), "The thread"),
-                new PostCommentRequest(request.body(), null));
+                new PostCommentRequest(request.body(), null), idempotencyKey);
     }
 
     public Preview preview(PreviewRequest request) {
