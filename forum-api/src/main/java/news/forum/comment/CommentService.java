@@ -86,8 +86,8 @@ public class CommentService {
     }
 
     /**
-     * Inserts the comment, then counts it on the thread only if the thread is still open; the count is the
-     * last statement, so the thread row (which a lock also needs) is held only until the commit.
+     * Inserts the comment and counts it on its parent and on the thread, only while the thread is open, in one
+     * statement; the thread row (which a lock also needs) is held from that statement to the commit.
      */
     @Transactional
     public CommentView post(Authentication authentication, long threadId, PostCommentRequest request) {
@@ -99,14 +99,10 @@ public class CommentService {
         String body = checkBody(request.body());
         String html = markdown.render(body);
         Long parentId = request.parentId() == null || request.parentId().isBlank() ? null : parseParent(request.parentId());
-        long id = (parentId == null
-                ? comments.insertTopLevel(threadId, author.id(), body, html)
-                : comments.insertReply(threadId, parentId, author.id(), body, html))
+        return (parentId == null
+                ? comments.insertTopLevel(threadId, author, body, html)
+                : comments.insertReply(threadId, parentId, author, body, html))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
-        if (!threads.countNewCommentIfOpen(threadId)) {
-            throw whyNotInserted(threadId, parentId);
-        }
-        return comments.findView(id).orElseThrow();
     }
 
     @Transactional
