@@ -1,6 +1,7 @@
 package news.forum.comment;
 
 import jakarta.inject.Singleton;
+import news.forum.account.Caller;
 import news.forum.database.Sql;
 
 import java.sql.ResultSet;
@@ -32,33 +33,46 @@ class CommentRepository {
         this.sql = sql;
     }
 
-    /** Empty when the thread does not exist. The thread's counter is updated separately, last. */
-    Optional<Long> insertTopLevel(long threadId, long authorId, String body, String bodyHtml) {
+    /**
+     * Inserts a top-level comment and counts it on the thread in one statement (one round trip), only while the
+     * thread exists and is open; empty otherwise. The thread row lock it takes is what a lock waits on.
+     */
+    Optional<CommentView> insertTopLevel(long threadId, Caller author, String body, String bodyHtml) {
         return sql.one("""
+                        WITH counted AS (
+                            UPDATE thread SET comment_count = comment_count + 1
+                            WHERE id = ? AND NOT locked
+                            RETURNING id
+                        )
                         INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html)
-                        SELECT f.id, t.id, NULL, f.id, 0, '', ?, ?, ?
-                        FROM (SELECT nextval('comment_id_seq') AS id) f, thread t
-                        WHERE t.id = ?
-                        RETURNING id""",
-                row -> row.getLong("id"), authorId, body, bodyHtml, threadId);
+                        SELECT f.id, counted.id, NULL, f.id, 0, '', ?, ?, ?
+                        FROM counted, (SELECT nextval('comment_id_seq') AS id) f
+                        RETURNING id, thread_id, parent_id, depth, created_at""",
+                row -> created(row, author, bodyHtml), threadId, author.id(), body, bodyHtml);
     }
 
     /**
-     * Empty when the parent is not a live comment of this thread or is at the deepest level. Counting the
-     * reply on the parent row locks it, so a concurrent delete of the parent sees this reply.
+     * Inserts a reply, counts it on its parent and on the thread in one statement (one round trip); empty when
+     * the parent is not a live comment of this thread, is at the deepest level, or the thread is locked. The
+     * parent row is locked before the thread row (the thread's update waits on the parent's through EXISTS), the
+     * same order as every other write, and counting the reply on the parent makes a concurrent delete see it.
      */
-    Optional<Long> insertReply(long threadId, long parentId, long authorId, String body, String bodyHtml) {
+    Optional<CommentView> insertReply(long threadId, long parentId, Caller author, String body, String bodyHtml) {
         return sql.one("""
                         WITH parent AS (
                             UPDATE comment SET reply_count = reply_count + 1
                             WHERE id = ? AND thread_id = ? AND deleted_at IS NULL AND depth < 63
                             RETURNING id, root_id, path, depth
+                        ), counted AS (
+                            UPDATE thread SET comment_count = comment_count + 1
+                            WHERE id = ? AND NOT locked AND EXISTS (SELECT 1 FROM parent)
+                            RETURNING id
                         )
                         INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html)
-                        SELECT f.id, ?, p.id, p.root_id, p.depth + 1, p.path || comment_path_key(f.id), ?, ?, ?
-                        FROM parent p, (SELECT nextval('comment_id_seq') AS id) f
-                        RETURNING id""",
-                row -> row.getLong("id"), parentId, threadId, threadId, authorId, body, bodyHtml);
+                        SELECT f.id, counted.id, p.id, p.root_id, p.depth + 1, p.path || comment_path_key(f.id), ?, ?, ?
+                        FROM parent p, counted, (SELECT nextval('comment_id_seq') AS id) f
+                        RETURNING id, thread_id, parent_id, depth, created_at""",
+                row -> created(row, author, bodyHtml), parentId, threadId, threadId, author.id(), body, bodyHtml);
     }
 
     Optional<CommentView> findView(long id) {
@@ -190,6 +204,15 @@ class CommentRepository {
                 row.getInt("reply_count"),
                 row.getInt("score"));
         return new Row(view, row.getLong("root_id"), row.getString("path"), row.getInt("root_score"));
+    }
+
+    /** The view of a comment just inserted, from what the insert returned: no second read. */
+    private static CommentView created(ResultSet row, Caller author, String bodyHtml) throws SQLException {
+        Long parentId = Sql.nullableLong(row, "parent_id");
+        return new CommentView(Long.toString(row.getLong("id")), Long.toString(row.getLong("thread_id")),
+                parentId == null ? null : parentId.toString(), row.getInt("depth"),
+                new CommentView.Author(author.username(), author.displayName()), bodyHtml,
+                Sql.instant(row, "created_at"), null, false, 0, 0);
     }
 
     private static Target target(ResultSet row) throws SQLException {

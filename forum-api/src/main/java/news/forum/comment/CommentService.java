@@ -88,8 +88,8 @@ public class CommentService {
     }
 
     /**
-     * Inserts the comment, then counts it on the thread only if the thread is still open; the count is the
-     * last statement, so the thread row (which a lock also needs) is held only until the commit.
+     * Inserts the comment and counts it on its parent and on the thread, only while the thread is open, in one
+     * statement; the thread row (which a lock also needs) is held from that statement to the commit.
      */
     @Transactional
     public CommentView post(Authentication authentication, long threadId, PostCommentRequest request,
@@ -115,17 +115,14 @@ public class CommentService {
             }
         }
         String html = markdown.render(body);
-        long id = (parentId == null
-                ? comments.insertTopLevel(threadId, author.id(), body, html)
-                : comments.insertReply(threadId, parentId, author.id(), body, html))
+        CommentView created = (parentId == null
+                ? comments.insertTopLevel(threadId, author, body, html)
+                : comments.insertReply(threadId, parentId, author, body, html))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
-        if (!threads.countNewCommentIfOpen(threadId)) {
-            throw whyNotInserted(threadId, parentId);
-        }
         if (key != null) {
-            idempotencyKeys.complete(author.id(), key, id);
+            idempotencyKeys.complete(author.id(), key, Long.parseLong(created.id()));
         }
-        return comments.findView(id).orElseThrow();
+        return created;
     }
 
     @Transactional

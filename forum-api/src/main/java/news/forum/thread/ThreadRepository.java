@@ -49,15 +49,6 @@ public class ThreadRepository {
         sql.update("INSERT INTO thread (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING", articleId);
     }
 
-    /**
-     * Counts a new comment, only while the thread is open. The row lock this takes is what a lock waits on,
-     * so a lock's answer comes after every reply that got in, and no reply gets in after it.
-     */
-    public boolean countNewCommentIfOpen(long threadId) {
-        return sql.update("UPDATE thread SET comment_count = comment_count + 1 WHERE id = ? AND NOT locked",
-                threadId) == 1;
-    }
-
     public void countRemovedComment(long threadId) {
         sql.update("UPDATE thread SET comment_count = comment_count - 1 WHERE id = ?", threadId);
     }
