@@ -99,6 +99,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM without waiting: the caller watches the shutdown. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left behind. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
