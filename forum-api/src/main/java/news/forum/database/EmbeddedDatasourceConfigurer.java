@@ -1,12 +1,17 @@
 package news.forum.database;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Points the default datasource at the embedded PostgreSQL when no URL is configured. It runs before the
@@ -18,9 +23,14 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatasourceConfigurer.class);
 
     private final DatabaseSettings settings;
+    private final BeanContext context;
+    private final Duration shutdownGrace;
 
-    EmbeddedDatasourceConfigurer(DatabaseSettings settings) {
+    EmbeddedDatasourceConfigurer(DatabaseSettings settings, BeanContext context,
+                                 @Value("${micronaut.lifecycle.graceful-shutdown.grace-period:20s}") Duration shutdownGrace) {
         this.settings = settings;
+        this.context = context;
+        this.shutdownGrace = shutdownGrace;
     }
 
     @Override
@@ -33,9 +43,14 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
             LOG.info("Using external PostgreSQL at {}", datasource.getConfiguredUrl());
             return datasource;
         }
-        EmbeddedPostgres postgres = settings.ephemeral()
-                ? EmbeddedPostgresServer.ephemeral()
-                : EmbeddedPostgresServer.obtain(settings.dataDirectory().resolve("postgres"), false);
+        EmbeddedPostgres postgres;
+        if (settings.ephemeral()) {
+            postgres = EmbeddedPostgresServer.ephemeral();
+        } else {
+            Path cluster = settings.dataDirectory().resolve("postgres");
+            postgres = EmbeddedPostgresServer.obtain(cluster, false);
+            EmbeddedPostgresServer.stopAfter(cluster, context::isRunning, shutdownGrace.plusSeconds(10));
+        }
         datasource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
         datasource.setUsername("postgres");
         datasource.setPassword("");

