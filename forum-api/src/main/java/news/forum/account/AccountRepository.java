@@ -6,6 +6,7 @@ import news.forum.database.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -23,14 +24,40 @@ class AccountRepository {
         this.sql = sql;
     }
 
-    /** Empty when the name is taken: the unique key decides, so two registrations at once cannot both win. */
-    Optional<Caller> insert(String username, String usernameKey, String displayName, String passwordHash, Role role) {
+    /**
+     * Empty when the name or a look-alike is taken: the unique keys decide (name key and skeleton), so two
+     * registrations at once cannot both win.
+     */
+    Optional<Caller> insert(String username, String usernameKey, String skeleton, String displayName,
+                            String passwordHash, Role role) {
         return sql.one("""
-                        INSERT INTO account (username, username_key, display_name, password_hash, role)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (username_key) DO NOTHING
+                        INSERT INTO account (username, username_key, username_skeleton, display_name, password_hash, role)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
                         RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, username, usernameKey, displayName, passwordHash, role.name());
+                AccountRepository::caller, username, usernameKey, skeleton, displayName, passwordHash, role.name());
+    }
+
+    /** An account made before skeletons were stored. */
+    record UnskeletonedAccount(long id, String username) {
+    }
+
+    List<UnskeletonedAccount> withoutSkeleton(long afterId, int limit) {
+        return sql.list("SELECT id, username FROM account WHERE username_skeleton IS NULL AND id > ? ORDER BY id LIMIT ?",
+                row -> new UnskeletonedAccount(row.getLong("id"), row.getString("username")), afterId, limit);
+    }
+
+    /** 0 when another account already has the skeleton; call under the back-fill's lock. */
+    int setSkeletonIfFree(long id, String skeleton) {
+        return sql.update("""
+                        UPDATE account SET username_skeleton = ?
+                        WHERE id = ? AND username_skeleton IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM account WHERE username_skeleton = ?)""",
+                skeleton, id, skeleton);
+    }
+
+    void lockSkeletonBackfill() {
+        sql.list("SELECT pg_advisory_xact_lock(hashtext('account.username_skeleton back-fill'))", row -> 1);
     }
 
     Optional<Caller> findCaller(long id) {

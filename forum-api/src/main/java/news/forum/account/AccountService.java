@@ -31,12 +31,19 @@ public class AccountService {
 
     /** Validates and hashes outside the transaction: Argon2 takes tens of milliseconds and needs no connection. */
     public Caller register(RegisterRequest request) {
-        return create(request.username(), request.password(), request.displayName(), Role.USER)
-                .orElseThrow(() -> ProblemException.conflict("username-taken", "Username taken",
-                        "The username is already taken (names are compared ignoring case and width)."));
+        Optional<Caller> created = create(request.username(), request.password(), request.displayName(), Role.USER);
+        if (created.isPresent()) {
+            return created.get();
+        }
+        if (findByUsername(request.username()).isPresent()) {
+            throw ProblemException.conflict("username-taken", "Username taken",
+                    "The username is already taken (names are compared ignoring case and width).");
+        }
+        throw ProblemException.conflict("username-confusable", "Username too similar",
+                "The username looks like one that is already taken (letters of other scripts or shapes that read alike).");
     }
 
-    /** Empty when the name is taken. */
+    /** Empty when the name, or a name that looks like it, is taken. */
     public Optional<Caller> create(String username, String password, String displayName, Role role) {
         String name = UsernameRules.normalize(username);
         PasswordPolicy.check(password, name);
@@ -48,12 +55,12 @@ public class AccountService {
         if (shownName.isEmpty()) {
             shownName = name;
         }
-        return insert(name, UsernameRules.key(name), shownName, hasher.hash(password), role);
+        return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, hasher.hash(password), role);
     }
 
     @Transactional
-    protected Optional<Caller> insert(String name, String key, String displayName, String hash, Role role) {
-        return accounts.insert(name, key, displayName, hash, role);
+    protected Optional<Caller> insert(String name, String key, String skeleton, String displayName, String hash, Role role) {
+        return accounts.insert(name, key, skeleton, displayName, hash, role);
     }
 
     @Transactional
