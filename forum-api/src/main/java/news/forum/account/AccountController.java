@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import news.forum.web.ClientAddresses;
 
 import java.net.URI;
 
@@ -23,16 +25,20 @@ import java.net.URI;
 class AccountController {
 
     private final AccountService accounts;
+    private final AccountThrottle throttle;
+    private final ClientAddresses clientAddresses;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, AccountThrottle throttle, ClientAddresses clientAddresses) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
     }
 
-    /** Registers a USER account. */
+    /** Registers a USER account; 429 with Retry-After when the caller's address registered too many. */
     @Post("/accounts")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request) {
-        Caller created = accounts.register(request);
+    HttpResponse<AccountResponse> register(HttpRequest<?> http, @Body @Valid RegisterRequest request) {
+        Caller created = throttle.registration(clientAddresses.of(http), () -> accounts.register(request));
         return HttpResponse.created(AccountResponse.of(created), URI.create("/api/v1/accounts/" + created.username()));
     }
 

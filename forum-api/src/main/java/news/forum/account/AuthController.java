@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import news.forum.web.ClientAddresses;
 
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -18,15 +20,23 @@ import jakarta.validation.Valid;
 class AuthController {
 
     private final AccountService accounts;
+    private final AccountThrottle throttle;
+    private final ClientAddresses clientAddresses;
 
-    AuthController(AccountService accounts) {
+    AuthController(AccountService accounts, AccountThrottle throttle, ClientAddresses clientAddresses) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
     }
 
-    /** Exchanges a username and password for an access token and a refresh token. */
+    /**
+     * Exchanges a username and password for an access token and a refresh token; 429 with Retry-After after
+     * too many wrong passwords from the caller's address, or for this name from that address.
+     */
     @Post("/login")
-    TokenResponse login(@Body @Valid LoginRequest request) {
-        return accounts.login(request);
+    TokenResponse login(HttpRequest<?> http, @Body @Valid LoginRequest request) {
+        return throttle.login(clientAddresses.of(http), UsernameRules.key(request.username()),
+                () -> accounts.login(request));
     }
 
     /** A new access token for a live refresh token. */

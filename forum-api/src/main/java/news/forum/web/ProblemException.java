@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final java.util.List<Problem.FieldError> fieldErrors;
+    private java.time.Duration retryAfter;
 
     public ProblemException(HttpStatus status, String type, String title, String detail) {
         super(detail, null, false, false);
@@ -56,6 +57,18 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String type, String title, String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, type, title, detail);
+    }
+
+    /** A 429 whose Retry-After header says when the client may try again (whole seconds, at least one). */
+    public static ProblemException tooManyRequests(String type, String title, String detail, java.time.Duration retryAfter) {
+        ProblemException tooMany = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, type, title, detail);
+        tooMany.retryAfter = retryAfter;
+        return tooMany;
+    }
+
+    /** Seconds for a Retry-After header, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     public HttpStatus status() {

@@ -10,6 +10,8 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return Problems.response(exception.status(), exception.toProblem());
+        var response = Problems.response(exception.status(), exception.toProblem());
+        Long retryAfter = exception.retryAfterSeconds();
+        return retryAfter == null ? response : response.header("Retry-After", retryAfter.toString());
     }
 }

@@ -80,6 +80,26 @@ class AccountApiTest extends ApiTestBase {
     }
 
     @Test
+    void aMegabytePasswordAtLoginIsRefusedFastAndNeverReachesTheHash() {
+        String name = Api.uniqueName("huge");
+        api.register(name, Api.PASSWORD).expectStatus(201);
+
+        long start = System.nanoTime();
+        Response megabyte = api.post("/api/v1/auth/login", null, Map.of("username", name, "password", "p".repeat(1 << 20)));
+        assertThat(megabyte.status()).as(megabyte.body()).isBetween(400, 499);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+
+        // just over the cap: refused by validation, before the password is looked at; so none of these
+        // counts as a wrong password, though there are more of them than the name's budget of failures
+        for (int i = 0; i < 15; i++) {
+            Response overCap = api.post("/api/v1/auth/login", null, Map.of("username", name, "password", "p".repeat(513 + i)));
+            assertProblem(overCap, 400);
+        }
+        assertProblem(api.register(Api.uniqueName("huge"), "p".repeat(1 << 20)), 413);
+        api.login(name, Api.PASSWORD);
+    }
+
+    @Test
     void loginGivesBearerTokensAndTheSameRefusalForWrongUserOrPassword() {
         String name = Api.uniqueName("login");
         api.register(name, Api.PASSWORD).expectStatus(201);
