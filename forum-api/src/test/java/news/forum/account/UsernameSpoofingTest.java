@@ -46,6 +46,28 @@ class UsernameSpoofingTest extends ApiTestBase {
     }
 
     @Test
+    void lookAlikesRegisteringAtOnceGiveExactlyOne201() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String latin = randomLatin(14);
+                var results = pool.invokeAll(java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                        () -> api.register(latin, Api.PASSWORD).status(),
+                        () -> api.register(toCyrillic(latin), Api.PASSWORD).status(),
+                        () -> api.register(toCyrillic(latin).toUpperCase(java.util.Locale.ROOT), Api.PASSWORD).status()));
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (var result : results) {
+                    statuses.add(result.get());
+                }
+                assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+                assertThat(db.count("SELECT count(*) FROM account WHERE username_skeleton = ?", latin)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void shapesThatReadAlikeCollideToo() {
         String tail = randomLatin(10);
         api.register("modern" + tail, Api.PASSWORD).expectStatus(201);
