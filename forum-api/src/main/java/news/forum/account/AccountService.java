@@ -95,7 +95,7 @@ public class AccountService {
             throw ProblemException.forbidden("Only administrators may change roles.");
         }
         Caller changed = accounts.updateRole(UsernameRules.key(username), role)
-                .orElseThrow(() -> ProblemException.notFound("The account " + username));
+                .orElseThrow(() -> ProblemException.notFound("The account"));
         audit.record(admin.id(), "account.role." + role.name().toLowerCase(java.util.Locale.ROOT), "account", changed.id(), null);
         return changed;
     }

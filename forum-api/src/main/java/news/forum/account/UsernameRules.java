@@ -57,8 +57,14 @@ final class UsernameRules {
         return nfkc;
     }
 
-    /** The key two names collide on. Lenient: any input gives a key, so login needs no validation. */
+    /**
+     * The key two names collide on. Lenient: any input gives a key, so login needs no validation; one with control
+     * characters (NUL, which PostgreSQL refuses in text) gives the empty key, which no account has.
+     */
     static String key(String username) {
+        if (username.length() > 256 || username.chars().anyMatch(Character::isISOControl)) {
+            return "";
+        }
         String nfkc = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC);
         return Normalizer.normalize(nfkc.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
     }

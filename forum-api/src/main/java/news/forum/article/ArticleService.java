@@ -57,6 +57,9 @@ public class ArticleService {
 
     @ReadOnly
     public ArticleView find(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.notFound("The article");
+        }
         ArticleRepository.StoredArticle article = articles.findByKey(key)
                 .orElseThrow(() -> ProblemException.notFound("The article"));
         return new ArticleView(article.key(), article.title(), article.url(),

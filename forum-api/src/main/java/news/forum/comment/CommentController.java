@@ -86,10 +86,10 @@ class CommentController {
         if (limit == null || limit.isEmpty()) {
             return null;
         }
-        try {
-            return Integer.valueOf(limit);
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Integer.valueOf would also take "+1" and digits of other scripts
+        if (limit.length() > 3 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw news.forum.web.ProblemException.invalidField("limit", "must be a whole number between 1 and 200");
         }
+        return Integer.valueOf(limit);
     }
 }

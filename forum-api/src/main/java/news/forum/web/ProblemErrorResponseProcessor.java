@@ -25,6 +25,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         MutableHttpResponse<Problem> problemResponse = (MutableHttpResponse<Problem>) response;
+        // errors Netty reports before any filter runs (headers too large) get the headers here
+        BaseHeaders.apply(response, false);
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return problemResponse;
         }
@@ -36,11 +38,16 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 .map(e -> new Problem.FieldError(fieldName(e), e.getMessage()))
                 .toList();
         Problem problem = fieldErrors.isEmpty()
-                ? new Problem(typeFor(status), status.getReason(), status.getCode(), detailFor(status), null)
+                ? problemFor(status)
                 : new Problem(Problems.typeUri("invalid-request"), "Invalid request", status.getCode(),
                 "Some fields are invalid: " + String.join("; ", fieldErrors.stream()
                         .map(f -> f.field() + " " + f.message()).toList()), fieldErrors);
         return problemResponse.body(problem).contentType(Problems.PROBLEM_JSON);
+    }
+
+    /** The problem for a status with nothing more to say than what the status means. */
+    static Problem problemFor(HttpStatus status) {
+        return new Problem(typeFor(status), status.getReason(), status.getCode(), detailFor(status), null);
     }
 
     /** Validation paths look like {@code register.request.username}: the client knows only the last part. */
@@ -68,7 +75,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case FORBIDDEN -> "Your account may not do this.";
             case NOT_FOUND -> "There is nothing at this address.";
             case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-            case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than 64 KiB.";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request is too large: a body over 64 KiB or headers over 8 KiB.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
             case NOT_ACCEPTABLE -> "This address answers only application/json.";
             case BAD_REQUEST -> "The request could not be read: check that the body is well-formed JSON of the expected shape.";

@@ -33,9 +33,25 @@ final class UnexpectedExceptionHandler implements ExceptionHandler<Exception, Ht
                             "Service unavailable", 503, "The database cannot be reached right now; try again shortly.", null))
                     .header("Retry-After", "2");
         }
+        if (unstorableText(exception)) {
+            // text PostgreSQL cannot hold (NUL) that slipped past validation: the client's fault, logged to be fixed
+            LOG.warn("Unstorable text for {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
+            return Problems.response(HttpStatus.BAD_REQUEST, new Problem(Problems.typeUri("malformed-request"),
+                    "Bad Request", 400, "The request contains characters that are not allowed (such as NUL).", null));
+        }
         LOG.error("Unexpected error for {} {}", request.getMethod(), request.getPath(), exception);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, new Problem("about:blank",
                 "Internal Server Error", 500, "Something went wrong on our side.", null));
+    }
+
+    private static boolean unstorableText(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            // 22021: character not in repertoire (NUL in text); 22P05: untranslatable character
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean databaseUnavailable(Throwable exception) {

@@ -5,9 +5,22 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** What the server answered: status, headers, and the body both as text and as parsed JSON. */
+/**
+ * What the server answered: status, headers, and the body both as text and as parsed JSON. Every error body is
+ * scanned when it arrives: one that shows a stack trace, SQL or an internal class name fails the test that provoked
+ * it, whatever that test was checking.
+ */
 public final class Response {
+
+    /** What only an internal error carries: exception names, stack frames, packages, SQL and driver messages. */
+    private static final List<String> LEAKS = List.of(
+            "Exception", "Caused by", "\tat ", "\\tat ", "news.forum.", "io.micronaut.", "io.netty.", "org.postgresql",
+            "com.zaxxer", "org.flywaydb", "java.lang", "java.sql", "java.util", "jakarta.", "SQLState", "PSQL",
+            "ERROR:", "SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "syntax error", "relation \"", "relation \\\"", "violates ", "duplicate key");
+    private static final Pattern STACK_FRAME = Pattern.compile("\\bat [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\(");
 
     private final int status;
     private final Map<String, List<String>> headers;
@@ -19,6 +32,24 @@ public final class Response {
         this.headers = headers;
         this.body = body;
         this.json = parse(body, mapper);
+        if (status >= 400) {
+            leak(body).ifPresent(leak -> {
+                throw new AssertionError("the " + status + " response body shows internal detail (" + leak + "): " + body);
+            });
+        }
+    }
+
+    /** The first internal detail an error body shows, if any. */
+    public static Optional<String> leak(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        for (String marker : LEAKS) {
+            if (body.contains(marker)) {
+                return Optional.of(marker.replace("\t", "\\t"));
+            }
+        }
+        return STACK_FRAME.matcher(body).find() ? Optional.of("a stack frame") : Optional.empty();
     }
 
     public int status() {

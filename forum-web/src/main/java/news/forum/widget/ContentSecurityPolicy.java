@@ -6,7 +6,7 @@ import java.util.List;
 public final class ContentSecurityPolicy {
 
     /** Anything that is not a page of its own (JSON, scripts, errors): it may load nothing and be framed nowhere. */
-    public static final String DEFAULT = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public static final String DEFAULT = news.forum.web.BaseHeaders.DEFAULT_POLICY;
 
     private ContentSecurityPolicy() {
     }

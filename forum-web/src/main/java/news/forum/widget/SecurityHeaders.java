@@ -13,6 +13,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import news.forum.embed.EmbedSettings;
+import news.forum.web.BaseHeaders;
+import news.forum.web.ProblemException;
+import news.forum.web.Problems;
 
 /**
  * Headers on every response. A response without a policy of its own may be framed nowhere; the widget's page
@@ -36,7 +39,11 @@ class SecurityHeaders implements Ordered {
         return ServerFilterPhase.FIRST.order();
     }
 
-    /** Answers a CORS preflight from an allowed origin; any other preflight gets no CORS headers and fails. */
+    /**
+     * Answers a CORS preflight: an allowed origin gets the methods and headers it may use, any other a 403 without
+     * CORS headers, which the browser treats as a refusal. A response made here skips this filter's response phase,
+     * so it gets its headers here.
+     */
     @RequestFilter
     @Nullable
     HttpResponse<?> preflight(HttpRequest<?> request) {
@@ -45,37 +52,38 @@ class SecurityHeaders implements Ordered {
                 || !request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
             return null;
         }
-        if (!corsAllowed(request, origin)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN);
+        MutableHttpResponse<?> response;
+        if (corsAllowed(request, origin)) {
+            response = HttpResponse.noContent()
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
+                    .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
+        } else {
+            response = Problems.response(HttpStatus.FORBIDDEN,
+                    ProblemException.forbidden("This origin may not call the API from a browser.").toProblem());
         }
-        return HttpResponse.noContent()
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
-                .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600")
-                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        BaseHeaders.apply(response, false);
+        return response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
     }
 
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!response.getHeaders().contains("Content-Security-Policy")) {
-            response.header("Content-Security-Policy", ContentSecurityPolicy.DEFAULT);
-        }
-        if (!request.getPath().startsWith("/embed/")) {
-            // for browsers that predate frame-ancestors
-            response.header("X-Frame-Options", "DENY");
-        }
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        BaseHeaders.apply(response, request.getPath().startsWith("/embed/"));
         String origin = request.getHeaders().getOrigin().orElse(null);
         if (origin != null && corsAllowed(request, origin)
                 && !response.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)) {
             response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Location");
         }
-        if (request.getPath().startsWith("/api/")) {
+        if (request.getPath().startsWith("/api/") && !varies(response)) {
             response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         }
+    }
+
+    private static boolean varies(MutableHttpResponse<?> response) {
+        return response.getHeaders().getAll(HttpHeaders.VARY).stream()
+                .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("origin"));
     }
 
     private boolean corsAllowed(HttpRequest<?> request, String origin) {

@@ -4,6 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.core.type.Argument;
+import news.forum.support.Response;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,26 +30,40 @@ final class ForumApi {
         return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SERIAL.incrementAndGet();
     }
 
+    /** Errors come back with their body as text, scanned like every error the API tests receive. */
+    private Map<?, ?> retrieve(HttpRequest<?> request) {
+        try {
+            return http.retrieve(request, Argument.of(Map.class), Argument.of(String.class));
+        } catch (HttpClientResponseException e) {
+            String body = e.getResponse().getBody(String.class).orElse("");
+            Response.leak(body).ifPresent(leak -> {
+                throw new AssertionError(request.getMethodName() + " " + request.getPath() + ": the " + e.getStatus().getCode()
+                        + " response body shows internal detail (" + leak + "): " + body);
+            });
+            throw e;
+        }
+    }
+
     String token(String username, String password) {
-        Map<?, ?> response = http.retrieve(HttpRequest.POST("/api/v1/auth/login",
-                Map.of("username", username, "password", password)), Map.class);
+        Map<?, ?> response = retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("username", username, "password", password)));
         return (String) response.get("access_token");
     }
 
     void register(String username, String password, String displayName) {
-        http.exchange(HttpRequest.POST("/api/v1/accounts",
-                Map.of("username", username, "password", password, "displayName", displayName)), Map.class);
+        retrieve(HttpRequest.POST("/api/v1/accounts",
+                Map.of("username", username, "password", password, "displayName", displayName)));
     }
 
     /** Creates the article (as the admin) and returns its thread's id. */
     String article(String key, String url) {
-        Map<?, ?> article = http.retrieve(auth(HttpRequest.PUT("/api/v1/articles/" + key,
-                Map.of("title", "Article " + key, "url", url)), token(ADMIN, ADMIN_PASSWORD)), Map.class);
+        Map<?, ?> article = retrieve(auth(HttpRequest.PUT("/api/v1/articles/" + key,
+                Map.of("title", "Article " + key, "url", url)), token(ADMIN, ADMIN_PASSWORD)));
         return (String) ((Map<?, ?>) article.get("thread")).get("id");
     }
 
     Map<?, ?> findArticle(String key) {
-        return http.retrieve(HttpRequest.GET("/api/v1/articles/" + key), Map.class);
+        return retrieve(HttpRequest.GET("/api/v1/articles/" + key));
     }
 
     String post(String token, String threadId, String body, String parentId) {
@@ -55,8 +72,8 @@ final class ForumApi {
         if (parentId != null) {
             request.put("parentId", parentId);
         }
-        Map<?, ?> created = http.retrieve(auth(HttpRequest.POST("/api/v1/threads/" + threadId + "/comments", request),
-                token), Map.class);
+        Map<?, ?> created = retrieve(auth(HttpRequest.POST("/api/v1/threads/" + threadId + "/comments", request),
+                token));
         return (String) created.get("id");
     }
 

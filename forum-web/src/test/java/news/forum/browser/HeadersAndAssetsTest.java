@@ -1,12 +1,12 @@
 package news.forum.browser;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the server sends around the widget: framing rules, CORS, and the size and texts of the widget's files. */
 class HeadersAndAssetsTest extends BrowserTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(forum());
+    }
 
     @Test
     void onlyTheEmbedPageMayBeFramedAndOnlyByTheAllowedOrigins() throws Exception {
@@ -108,19 +113,19 @@ class HeadersAndAssetsTest extends BrowserTest {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(forum() + path)).GET();
+        return http.request(path).GET();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         return send(request.build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> send(HttpRequest request) {
+        return http.send(request);
     }
 
     private int gzipped(String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(get(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.bytes(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
