@@ -12,6 +12,7 @@ import news.forum.web.ProblemException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 @Singleton
@@ -57,13 +58,17 @@ public class ArticleService {
 
     @ReadOnly
     public ArticleView find(String key) {
+        return findIfKnown(key).orElseThrow(() -> ProblemException.notFound("The article"));
+    }
+
+    /** Empty for a key the forum does not know (or that could not be one), without failing the transaction. */
+    @ReadOnly
+    public Optional<ArticleView> findIfKnown(String key) {
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.notFound("The article");
+            return Optional.empty();
         }
-        ArticleRepository.StoredArticle article = articles.findByKey(key)
-                .orElseThrow(() -> ProblemException.notFound("The article"));
-        return new ArticleView(article.key(), article.title(), article.url(),
-                threads.findViewByArticleKey(key).orElseThrow());
+        return articles.findByKey(key).map(article -> new ArticleView(article.key(), article.title(), article.url(),
+                threads.findViewByArticleKey(key).orElseThrow()));
     }
 
     private static String checkUrl(String url) {

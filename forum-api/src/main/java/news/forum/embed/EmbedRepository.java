@@ -17,10 +17,6 @@ class EmbedRepository {
         this.sql = sql;
     }
 
-    boolean articleExists(String key) {
-        return sql.one("SELECT 1 FROM article WHERE article_key = ?", row -> true, key).isPresent();
-    }
-
     Optional<Source> findLive(long commentId) {
         return sql.one("SELECT author_id, body FROM comment WHERE id = ? AND deleted_at IS NULL",
                 row -> new Source(row.getLong("author_id"), row.getString("body")), commentId);

@@ -42,7 +42,7 @@ public class EmbedService {
 
     @ReadOnly
     public EmbedArticle article(String key, String url, String ownOrigin) {
-        Optional<ArticleView> article = find(key);
+        Optional<ArticleView> article = articles.findIfKnown(key);
         return new EmbedArticle(key, article.orElse(null), article.isPresent() || settings.allows(url, ownOrigin));
     }
 
@@ -54,7 +54,7 @@ public class EmbedService {
     public CommentView postFirst(Authentication authentication, String key, FirstCommentRequest request,
                                  String ownOrigin, @Nullable String idempotencyKey) {
         Caller author = callers.require(authentication);
-        ArticleView article = find(key).orElse(null);
+        ArticleView article = articles.findIfKnown(key).orElse(null);
         if (article == null) {
             if (!settings.allows(request.url(), ownOrigin)) {
                 throw notAllowed();
@@ -79,16 +79,6 @@ public class EmbedService {
             throw ProblemException.forbidden("Only its author may read a comment's source.");
         }
         return new CommentSource(commentId, source.body());
-    }
-
-    @ReadOnly
-    public boolean articleExists(String key) {
-        return sources.articleExists(key);
-    }
-
-    /** Looks before reading: a not-found thrown inside the transaction would mark it rollback-only. */
-    private Optional<ArticleView> find(String key) {
-        return sources.articleExists(key) ? Optional.of(articles.find(key)) : Optional.empty();
     }
 
     static ProblemException notAllowed() {

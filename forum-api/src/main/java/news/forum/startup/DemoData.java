@@ -82,7 +82,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         sql.one("SELECT pg_advisory_xact_lock(?)", row -> true, LOAD_LOCK);
         SeedThread seed = read();
         ACCOUNTS.forEach(account -> LOG.info("Demo account: {} / {} ({})", account.username(), account.password(), account.role()));
-        if (articleExists(seed.article().key())) {
+        if (articles.findIfKnown(seed.article().key()).isPresent()) {
             return;
         }
         List<Caller> people = ACCOUNTS.stream().map(this::account).toList();
@@ -108,10 +108,6 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         for (SeedThread.Comment reply : comment.children()) {
             post(threadId, reply, posted.id(), readers, turn);
         }
-    }
-
-    private boolean articleExists(String key) {
-        return sql.one("SELECT 1 FROM article WHERE article_key = ?", row -> true, key).isPresent();
     }
 
     private Caller account(DemoAccount account) {

@@ -5,7 +5,6 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import news.forum.article.ArticleRequest;
 import news.forum.article.ArticleService;
-import news.forum.embed.EmbedService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,20 +19,18 @@ class OpenDemoArticle implements ApplicationEventListener<ServerStartupEvent> {
 
     private final DemoArticles demo;
     private final ArticleService articles;
-    private final EmbedService embed;
 
-    OpenDemoArticle(DemoArticles demo, ArticleService articles, EmbedService embed) {
+    OpenDemoArticle(DemoArticles demo, ArticleService articles) {
         this.demo = demo;
         this.articles = articles;
-        this.embed = embed;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        if (!embed.articleExists(demo.seed().key())) {
+        if (articles.findIfKnown(demo.seed().key()).isEmpty()) {
             return;
         }
-        if (!embed.articleExists(DemoArticles.OPEN_KEY)) {
+        if (articles.findIfKnown(DemoArticles.OPEN_KEY).isEmpty()) {
             articles.saveTrusted(DemoArticles.OPEN_KEY, new ArticleRequest(demo.open().title(), demo.open().url()));
             LOG.info("Added the demo article '{}', open for replies", demo.open().title());
         }
