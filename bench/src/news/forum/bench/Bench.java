@@ -1,5 +1,6 @@
 package news.forum.bench;
 
+import news.forum.web.PublicIds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ public final class Bench {
     private Wrk wrk;
     private final List<String> tokens = new ArrayList<>();
     private final List<Long> authorIds = new ArrayList<>();
+    private PublicIds ids;
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
@@ -87,6 +89,10 @@ public final class Bench {
         if (external && env("FORUM_JWT_SECRET", "").isBlank()) {
             serverEnv.put("FORUM_JWT_SECRET", randomHex(48));
         }
+        // the suite reads rows directly and must know which public id the server gives each of them
+        String idSecret = env("FORUM_ID_SECRET", "").isBlank() ? "bench-public-ids" : env("FORUM_ID_SECRET", "");
+        serverEnv.put("FORUM_ID_SECRET", idSecret);
+        ids = PublicIds.withSecret(idSecret);
         List<String> jvm = new ArrayList<>();
         Path log = results.resolve(plan.name() + "-server.log");
         Files.deleteIfExists(log);
@@ -229,13 +235,19 @@ public final class Bench {
         return Data.thread(db, key);
     }
 
-    static String cursor(String sort, String[] middle) {
-        String raw = sort.charAt(0) + "|" + (sort.equals("top") ? middle[0] : "0") + "|" + middle[1] + "|" + middle[2];
+    /** The cursor the server would give after the comment {@code middle} (score, root id, path): see PageCursor. */
+    private String cursor(String sort, String[] middle) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < middle[2].length(); i += 12) {
+            path.append(i == 0 ? "" : ".").append(ids.format(Long.parseLong(middle[2].substring(i, i + 12), 16)));
+        }
+        String raw = sort.charAt(0) + "|" + (sort.equals("top") ? middle[0] : "0") + "|"
+                + ids.format(Long.parseLong(middle[1])) + "|" + path;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String pagePath(long thread, String sort, int limit, String after) {
-        return "/api/v1/threads/" + thread + "/comments?sort=" + sort + "&limit=" + limit
+        return "/api/v1/threads/" + ids.format(thread) + "/comments?sort=" + sort + "&limit=" + limit
                 + (after == null ? "" : "&after=" + after);
     }
 
@@ -361,7 +373,7 @@ public final class Bench {
         long before = Data.rows(db, Long.toString(thread));
         startProfile("sequential");
         Writers.Outcome outcome = Writers.sequential(server.port, tokens.get(0), thread, plan.sequentialPosts(),
-                plan.sequentialTopLevel(), 20_240_501L);
+                plan.sequentialTopLevel(), 20_240_501L, ids);
         stopProfile("sequential");
         long stored = Data.rows(db, Long.toString(thread)) - before;
         Map<String, Object> figures = writeFigures(outcome, stored, Long.toString(thread));
@@ -383,14 +395,14 @@ public final class Bench {
         List<Long> spread = Data.threads(db, "bench-spread-", plan.spreadThreads());
         for (Map.Entry<String, List<Long>> target : Map.of("hot_thread", hot, "spread", spread).entrySet()
                 .stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            String ids = target.getValue().stream().map(String::valueOf).collect(Collectors.joining(","));
-            long before = Data.rows(db, ids);
+            String threadIds = target.getValue().stream().map(String::valueOf).collect(Collectors.joining(","));
+            long before = Data.rows(db, threadIds);
             startProfile("concurrent-" + target.getKey());
             Writers.Outcome outcome = Writers.concurrent(server.port, tokens, target.getValue(), WRITERS,
-                    plan.concurrentSeconds(), 77L);
+                    plan.concurrentSeconds(), 77L, ids);
             stopProfile("concurrent-" + target.getKey());
-            long stored = Data.rows(db, ids) - before;
-            Map<String, Object> figures = writeFigures(outcome, stored, ids);
+            long stored = Data.rows(db, threadIds) - before;
+            Map<String, Object> figures = writeFigures(outcome, stored, threadIds);
             figures.put("threads", target.getValue().size());
             if (!outcome.otherStatuses().isEmpty()) {
                 failures.add("concurrent " + target.getKey() + ": answers other than 201: " + outcome.otherStatuses());
@@ -547,11 +559,11 @@ public final class Bench {
             reads.add(pagePath(thread, sort, 50, null));
             reads.add(pagePath(thread, sort, 50, cursor(sort, Data.middle(db, thread, sort, plan.mixedThreadSize()))));
         }
-        String parents = Data.roots(db, thread, 500).stream().map(String::valueOf).collect(Collectors.joining(","));
+        String parents = Data.roots(db, thread, 500).stream().map(ids::format).collect(Collectors.joining(","));
         long before = Data.rows(db, Long.toString(thread));
         Map<String, String> environment = Map.of(
                 "BENCH_SCRIPTS", root.resolve("bench/wrk").toString(),
-                "BENCH_THREAD", Long.toString(thread),
+                "BENCH_THREAD", ids.format(thread),
                 "BENCH_TOKEN", tokens.get(1),
                 "BENCH_PARENTS", parents,
                 "BENCH_READS", String.join(" ", reads));

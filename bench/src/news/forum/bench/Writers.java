@@ -1,5 +1,6 @@
 package news.forum.bench;
 
+import news.forum.web.PublicIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ final class Writers {
     }
 
     /** One client, one connection: {@code count} comments, the first {@code topLevel} chosen at random positions. */
-    static Outcome sequential(int port, String token, long threadId, int count, int topLevel, long seed)
+    static Outcome sequential(int port, String token, long threadId, int count, int topLevel, long seed,
+                              PublicIds ids)
             throws IOException {
         Random random = new Random(seed);
         boolean[] top = new boolean[count];
@@ -63,19 +65,19 @@ final class Writers {
         List<Posted> replyable = new ArrayList<>();
         Map<Integer, Long> other = new TreeMap<>();
         double[] latencies = new double[count];
-        String path = "/api/v1/threads/" + threadId + "/comments";
+        String path = "/api/v1/threads/" + ids.format(threadId) + "/comments";
         long started = System.nanoTime();
         try (Http http = new Http(port)) {
             for (int i = 0; i < count; i++) {
                 String json = body(random);
                 if (!top[i]) {
-                    json += ",\"parentId\":\"" + replyable.get(random.nextInt(replyable.size())).id() + "\"";
+                    json += ",\"parentId\":\"" + ids.format(replyable.get(random.nextInt(replyable.size())).id()) + "\"";
                 }
                 long t0 = System.nanoTime();
                 Http.Response response = http.post(path, token, json + "}");
                 latencies[i] = (System.nanoTime() - t0) / 1e6;
                 if (response.status() == 201) {
-                    Posted posted = posted(response.body(), threadId);
+                    Posted posted = posted(response.body(), threadId, ids);
                     created.add(posted);
                     if (posted.depth() < 8) {
                         replyable.add(posted);
@@ -93,7 +95,7 @@ final class Writers {
      * and replies (four times in five) to a random comment that writer made there before at depth under 8.
      */
     static Outcome concurrent(int port, List<String> tokens, List<Long> threadIds, int writers, double seconds,
-                              long seed) throws InterruptedException {
+                              long seed, PublicIds ids) throws InterruptedException {
         List<Posted> created = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Long> other = new ConcurrentHashMap<>();
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -114,14 +116,14 @@ final class Writers {
                         List<Posted> earlier = mine.computeIfAbsent(threadId, k -> new ArrayList<>());
                         String json = body(random);
                         if (!earlier.isEmpty() && random.nextInt(5) != 0) {
-                            json += ",\"parentId\":\"" + earlier.get(random.nextInt(earlier.size())).id() + "\"";
+                            json += ",\"parentId\":\"" + ids.format(earlier.get(random.nextInt(earlier.size())).id()) + "\"";
                         }
                         long t0 = System.nanoTime();
-                        Http.Response response = http.post("/api/v1/threads/" + threadId + "/comments", token,
+                        Http.Response response = http.post("/api/v1/threads/" + ids.format(threadId) + "/comments", token,
                                 json + "}");
                         myLatencies.add((System.nanoTime() - t0) / 1e6);
                         if (response.status() == 201) {
-                            Posted posted = posted(response.body(), threadId);
+                            Posted posted = posted(response.body(), threadId, ids);
                             created.add(posted);
                             if (posted.depth() < 8) {
                                 earlier.add(posted);
@@ -147,7 +149,7 @@ final class Writers {
                 latencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static Posted posted(String body, long threadId) {
-        return new Posted(Long.parseLong(Json.field(body, "id")), threadId, Integer.parseInt(Json.field(body, "depth")));
+    private static Posted posted(String body, long threadId, PublicIds ids) {
+        return new Posted(ids.parse(Json.field(body, "id"), "The comment"), threadId, Integer.parseInt(Json.field(body, "depth")));
     }
 }

@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import news.forum.web.PublicIds;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,11 +25,13 @@ import java.net.URI;
 @Tag(name = "Accounts")
 class AccountController {
 
+    private final PublicIds ids;
     private final AccountService accounts;
     private final AccountThrottle throttle;
     private final ClientAddresses clientAddresses;
 
-    AccountController(AccountService accounts, AccountThrottle throttle, ClientAddresses clientAddresses) {
+    AccountController(AccountService accounts, AccountThrottle throttle, ClientAddresses clientAddresses, PublicIds ids) {
+        this.ids = ids;
         this.accounts = accounts;
         this.throttle = throttle;
         this.clientAddresses = clientAddresses;
@@ -39,14 +42,14 @@ class AccountController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<AccountResponse> register(HttpRequest<?> http, @Body @Valid RegisterRequest request) {
         Caller created = throttle.registration(clientAddresses.of(http), () -> accounts.register(request));
-        return HttpResponse.created(AccountResponse.of(created), URI.create("/api/v1/accounts/" + created.username()));
+        return HttpResponse.created(AccountResponse.of(created, ids), URI.create("/api/v1/accounts/" + created.username()));
     }
 
     /** The signed-in account, with its current role. */
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AccountResponse me(Authentication authentication) {
-        return AccountResponse.of(accounts.me(authentication));
+        return AccountResponse.of(accounts.me(authentication), ids);
     }
 
     /** Sets an account's role (ADMIN only). */
@@ -54,6 +57,6 @@ class AccountController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AccountResponse changeRole(@PathVariable String username, @Body @Valid RoleRequest request,
                                Authentication authentication) {
-        return AccountResponse.of(accounts.changeRole(authentication, username, request.role()));
+        return AccountResponse.of(accounts.changeRole(authentication, username, request.role()), ids);
     }
 }

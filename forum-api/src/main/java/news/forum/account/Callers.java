@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import news.forum.web.ProblemException;
+import news.forum.web.PublicIds;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Resolves a verified token to its account. The token proves only who signed in; the role and even the
@@ -16,9 +18,11 @@ import java.util.Optional;
 public class Callers {
 
     private final AccountRepository accounts;
+    private final PublicIds ids;
 
-    Callers(AccountRepository accounts) {
+    Callers(AccountRepository accounts, PublicIds ids) {
         this.accounts = accounts;
+        this.ids = ids;
     }
 
     public Caller require(@Nullable Authentication authentication) {
@@ -30,13 +34,8 @@ public class Callers {
         if (authentication == null) {
             return Optional.empty();
         }
-        long id;
-        try {
-            id = Long.parseLong(authentication.getName());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return accounts.findCaller(id);
+        OptionalLong id = ids.tryParse(authentication.getName());
+        return id.isPresent() ? accounts.findCaller(id.getAsLong()) : Optional.empty();
     }
 
     public Caller requireModerator(@Nullable Authentication authentication) {

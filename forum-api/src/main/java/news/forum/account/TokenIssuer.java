@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import news.forum.web.PublicIds;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Singleton
 class TokenIssuer {
 
+    private final PublicIds ids;
     private final TokenGenerator generator;
     private final AccountRepository accounts;
     private final SecureRandom random = new SecureRandom();
@@ -33,7 +35,8 @@ class TokenIssuer {
                 @Value("${micronaut.security.token.jwt.claims-validators.issuer}") String issuer,
                 @Value("${micronaut.security.token.jwt.claims-validators.audience}") String audience,
                 @Value("${forum.jwt.access-token-seconds:900}") long accessTokenSeconds,
-                @Value("${forum.jwt.refresh-token-days:30}") long refreshTokenDays) {
+                @Value("${forum.jwt.refresh-token-days:30}") long refreshTokenDays, PublicIds ids) {
+        this.ids = ids;
         this.generator = generator;
         this.accounts = accounts;
         this.issuer = issuer;
@@ -49,18 +52,18 @@ class TokenIssuer {
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         accounts.insertRefreshToken(caller.id(), hash(refreshToken), Instant.now().plus(refreshTokenLifetime));
         return new TokenResponse(accessToken(caller), "Bearer", accessTokenLifetime.toSeconds(), refreshToken,
-                AccountResponse.of(caller));
+                AccountResponse.of(caller, ids));
     }
 
     TokenResponse issueAccessOnly(Caller caller, String refreshToken) {
         return new TokenResponse(accessToken(caller), "Bearer", accessTokenLifetime.toSeconds(), refreshToken,
-                AccountResponse.of(caller));
+                AccountResponse.of(caller, ids));
     }
 
     private String accessToken(Caller caller) {
         Instant now = Instant.now();
         Map<String, Object> claims = Map.of(
-                "sub", Long.toString(caller.id()),
+                "sub", ids.format(caller.id()),
                 "iss", issuer,
                 "aud", audience,
                 "iat", Date.from(now),

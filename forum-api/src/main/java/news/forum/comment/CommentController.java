@@ -19,7 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import news.forum.web.Ids;
+import news.forum.web.PublicIds;
 
 import java.net.URI;
 
@@ -28,9 +28,11 @@ import java.net.URI;
 @Tag(name = "Comments")
 class CommentController {
 
+    private final PublicIds ids;
     private final CommentService comments;
 
-    CommentController(CommentService comments) {
+    CommentController(CommentService comments, PublicIds ids) {
+        this.ids = ids;
         this.comments = comments;
     }
 
@@ -41,7 +43,7 @@ class CommentController {
                      @Nullable @QueryValue String sort,
                      @Nullable @QueryValue String limit,
                      @Nullable @QueryValue String after) {
-        return comments.page(Ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
+        return comments.page(ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
     }
 
     /** Posts a top-level comment or, with parentId, a reply. 201 means it is committed. */
@@ -50,7 +52,7 @@ class CommentController {
     HttpResponse<CommentView> post(@PathVariable String threadId, @Body @Valid PostCommentRequest request,
                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                    Authentication authentication) {
-        CommentView created = comments.post(authentication, Ids.parse(threadId, "The thread"), request, idempotencyKey);
+        CommentView created = comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
     }
 

@@ -3,6 +3,7 @@ package news.forum.comment;
 import jakarta.inject.Singleton;
 import news.forum.account.Caller;
 import news.forum.database.Sql;
+import news.forum.web.PublicIds;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,9 +29,11 @@ class CommentRepository {
             c.deleted_at, c.reply_count, c.score, a.username, a.display_name""";
 
     private final Sql sql;
+    private final PublicIds ids;
 
-    CommentRepository(Sql sql) {
+    CommentRepository(Sql sql, PublicIds ids) {
         this.sql = sql;
+        this.ids = ids;
     }
 
     /**
@@ -137,7 +140,7 @@ class CommentRepository {
                 : new Object[]{threadId, after.rootId(), after.path(), limit};
         return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ?" + where + " AND " + VISIBLE
-                + " ORDER BY c.root_id, c.path LIMIT ?", CommentRepository::row, parameters);
+                + " ORDER BY c.root_id, c.path LIMIT ?", this::row, parameters);
     }
 
     /** Newest roots first, each subtree in tree order: one range scan of comment_tree_newest. */
@@ -148,14 +151,14 @@ class CommentRepository {
                 : new Object[]{threadId, -after.rootId(), after.path(), limit};
         return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ?" + where + " AND " + VISIBLE
-                + " ORDER BY -c.root_id, c.path LIMIT ?", CommentRepository::row, parameters);
+                + " ORDER BY -c.root_id, c.path LIMIT ?", this::row, parameters);
     }
 
     /** The rest of one root's subtree after a path, in tree order (continuing a top-sorted page). */
     List<Row> subtreeAfter(long threadId, long rootId, String path, int rootScore, int limit) {
         return sql.list("SELECT " + COLUMNS + ", ? AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ? AND c.root_id = ? AND c.path > ? AND " + VISIBLE
-                + " ORDER BY c.path LIMIT ?", CommentRepository::row, rootScore, threadId, rootId, path, limit);
+                + " ORDER BY c.path LIMIT ?", this::row, rootScore, threadId, rootId, path, limit);
     }
 
     /**
@@ -185,16 +188,16 @@ class CommentRepository {
                     LIMIT ?
                 ) s
                 ORDER BY roots.score DESC, roots.id DESC, s.path
-                LIMIT ?""".formatted(where, COLUMNS, VISIBLE), CommentRepository::row, parameters);
+                LIMIT ?""".formatted(where, COLUMNS, VISIBLE), this::row, parameters);
     }
 
-    private static Row row(ResultSet row) throws SQLException {
+    private Row row(ResultSet row) throws SQLException {
         boolean deleted = row.getObject("deleted_at") != null;
         Long parentId = Sql.nullableLong(row, "parent_id");
         CommentView view = new CommentView(
-                Long.toString(row.getLong("id")),
-                Long.toString(row.getLong("thread_id")),
-                parentId == null ? null : parentId.toString(),
+                ids.format(row.getLong("id")),
+                ids.format(row.getLong("thread_id")),
+                parentId == null ? null : ids.format(parentId),
                 row.getInt("depth"),
                 deleted ? null : new CommentView.Author(row.getString("username"), row.getString("display_name")),
                 deleted ? null : row.getString("body_html"),
@@ -207,10 +210,10 @@ class CommentRepository {
     }
 
     /** The view of a comment just inserted, from what the insert returned: no second read. */
-    private static CommentView created(ResultSet row, Caller author, String bodyHtml) throws SQLException {
+    private CommentView created(ResultSet row, Caller author, String bodyHtml) throws SQLException {
         Long parentId = Sql.nullableLong(row, "parent_id");
-        return new CommentView(Long.toString(row.getLong("id")), Long.toString(row.getLong("thread_id")),
-                parentId == null ? null : parentId.toString(), row.getInt("depth"),
+        return new CommentView(ids.format(row.getLong("id")), ids.format(row.getLong("thread_id")),
+                parentId == null ? null : ids.format(parentId), row.getInt("depth"),
                 new CommentView.Author(author.username(), author.displayName()), bodyHtml,
                 Sql.instant(row, "created_at"), null, false, 0, 0);
     }

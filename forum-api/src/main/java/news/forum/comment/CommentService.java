@@ -13,7 +13,7 @@ import news.forum.text.TextRules;
 import news.forum.thread.ThreadRepository;
 import news.forum.thread.ThreadService;
 import news.forum.thread.ThreadView;
-import news.forum.web.Ids;
+import news.forum.web.PublicIds;
 import news.forum.web.ProblemException;
 
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ public class CommentService {
     /** Depth of a top-level comment is 0; 63 is the 64th level. */
     static final int MAX_DEPTH = 63;
 
+    private final PublicIds ids;
     private final CommentRepository comments;
     private final ThreadRepository threads;
     private final Callers callers;
@@ -36,7 +37,8 @@ public class CommentService {
     private final IdempotencyKeys idempotencyKeys;
 
     CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
-                   AuditLog audit, IdempotencyKeys idempotencyKeys) {
+                   AuditLog audit, IdempotencyKeys idempotencyKeys, PublicIds ids) {
+        this.ids = ids;
         this.idempotencyKeys = idempotencyKeys;
         this.comments = comments;
         this.threads = threads;
@@ -52,7 +54,7 @@ public class CommentService {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        PageCursor cursor = after == null || after.isEmpty() ? null : PageCursor.decode(after, sort);
+        PageCursor cursor = after == null || after.isEmpty() ? null : PageCursor.decode(after, sort, ids);
         ThreadView thread = threads.findView(threadId).orElseThrow(() -> ProblemException.notFound("The thread"));
         // one row more than asked tells whether another page follows
         List<CommentRepository.Row> rows = switch (sort) {
@@ -64,7 +66,7 @@ public class CommentService {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             CommentRepository.Row last = rows.get(limit - 1);
-            next = new PageCursor(sort, last.rootScore(), last.rootId(), last.path()).encode();
+            next = new PageCursor(sort, last.rootScore(), last.rootId(), last.path()).encode(ids);
         }
         return new CommentPage(thread, rows.stream().map(CommentRepository.Row::view).toList(), next);
     }
@@ -83,7 +85,7 @@ public class CommentService {
 
     @ReadOnly
     public CommentView find(String commentId) {
-        return comments.findView(Ids.parse(commentId, "The comment"))
+        return comments.findView(ids.parse(commentId, "The comment"))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
 
@@ -120,7 +122,7 @@ public class CommentService {
                 : comments.insertReply(threadId, parentId, author, body, html))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
         if (key != null) {
-            idempotencyKeys.complete(author.id(), key, Long.parseLong(created.id()));
+            idempotencyKeys.complete(author.id(), key, ids.parse(created.id(), "The comment"));
         }
         return created;
     }
@@ -169,7 +171,7 @@ public class CommentService {
     @Transactional
     public VoteResult vote(Authentication authentication, String commentId, int value) {
         Caller voter = callers.require(authentication);
-        long id = Ids.parse(commentId, "The comment");
+        long id = ids.parse(commentId, "The comment");
         CommentRepository.Target target = comments.findTarget(id)
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
@@ -184,7 +186,7 @@ public class CommentService {
     }
 
     private CommentRepository.Target liveTarget(String commentId) {
-        return comments.lockTarget(Ids.parse(commentId, "The comment"))
+        return comments.lockTarget(ids.parse(commentId, "The comment"))
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
@@ -220,9 +222,9 @@ public class CommentService {
         throw new IllegalStateException("Comment insert refused for no known reason in thread " + threadId);
     }
 
-    private static Long parseParent(String parentId) {
+    private Long parseParent(String parentId) {
         try {
-            return Ids.parse(parentId, "The parent");
+            return ids.parse(parentId, "The parent");
         } catch (ProblemException e) {
             throw ProblemException.unprocessable("parent-not-found", "Parent not found",
                     "The comment you reply to does not exist in this thread.");

@@ -1,33 +1,44 @@
 package news.forum.comment;
 
 import news.forum.web.ProblemException;
+import news.forum.web.PublicIds;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * Where a page ended: the last comment's root and path (and, for the top sort, its root's score when read).
- * Opaque to clients: base64url of {@code sort|score|root|path}.
+ * Opaque to clients: base64url of {@code sort|score|root|path}, where the root and every comment on the path
+ * (the path's 12-hex-digit keys are row ids) are written as public ids, so a cursor reveals no more than the
+ * comments the page showed.
  */
 record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
 
-    private static final Pattern PATH = Pattern.compile("([0-9a-f]{12}){0,63}");
+    private static final int KEY_LENGTH = 12;
+    private static final int MAX_KEYS = 63;
 
-    String encode() {
-        String raw = sort.code + "|" + rootScore + "|" + rootId + "|" + path;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    String encode(PublicIds ids) {
+        StringBuilder raw = new StringBuilder().append(sort.code).append('|').append(rootScore).append('|')
+                .append(ids.format(rootId)).append('|');
+        for (int i = 0; i < path.length(); i += KEY_LENGTH) {
+            if (i > 0) {
+                raw.append('.');
+            }
+            raw.append(ids.format(Long.parseLong(path, i, i + KEY_LENGTH, 16)));
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    static PageCursor decode(String cursor, CommentSort expected) {
+    static PageCursor decode(String cursor, CommentSort expected, PublicIds ids) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             String[] parts = raw.split("\\|", -1);
-            if (parts.length == 4 && parts[0].length() == 1 && parts[0].charAt(0) == expected.code
-                    && PATH.matcher(parts[3]).matches()) {
-                long rootId = Long.parseLong(parts[2]);
-                if (rootId > 0) {
-                    return new PageCursor(expected, Integer.parseInt(parts[1]), rootId, parts[3]);
+            if (parts.length == 4 && parts[0].length() == 1 && parts[0].charAt(0) == expected.code) {
+                OptionalLong rootId = ids.tryParse(parts[2]);
+                String path = path(parts[3], ids);
+                if (rootId.isPresent() && path != null) {
+                    return new PageCursor(expected, Integer.parseInt(parts[1]), rootId.getAsLong(), path);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -35,5 +46,26 @@ record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
         }
         throw ProblemException.badRequest("invalid-cursor", "Invalid cursor",
                 "The cursor is not one this thread's listing gave out for this sort; start again without it.");
+    }
+
+    /** The stored path behind a cursor's list of public ids; null when any of them is no id. */
+    private static String path(String publicIds, PublicIds ids) {
+        if (publicIds.isEmpty()) {
+            return "";
+        }
+        String[] keys = publicIds.split("\\.", -1);
+        if (keys.length > MAX_KEYS) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder(keys.length * KEY_LENGTH);
+        for (String key : keys) {
+            OptionalLong id = ids.tryParse(key);
+            if (id.isEmpty() || id.getAsLong() >= 1L << 48) {
+                return null;
+            }
+            String hex = Long.toHexString(id.getAsLong());
+            path.append("0".repeat(KEY_LENGTH - hex.length())).append(hex);
+        }
+        return path.toString();
     }
 }

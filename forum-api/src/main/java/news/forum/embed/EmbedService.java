@@ -15,7 +15,7 @@ import news.forum.comment.CommentService;
 import news.forum.comment.CommentView;
 import news.forum.comment.PostCommentRequest;
 import news.forum.text.MarkdownRenderer;
-import news.forum.web.Ids;
+import news.forum.web.PublicIds;
 import news.forum.web.ProblemException;
 
 import java.util.Optional;
@@ -23,6 +23,7 @@ import java.util.Optional;
 @Singleton
 public class EmbedService {
 
+    private final PublicIds ids;
     private final ArticleService articles;
     private final CommentService comments;
     private final EmbedRepository sources;
@@ -31,7 +32,8 @@ public class EmbedService {
     private final EmbedSettings settings;
 
     EmbedService(ArticleService articles, CommentService comments, EmbedRepository sources, Callers callers,
-                 MarkdownRenderer markdown, EmbedSettings settings) {
+                 MarkdownRenderer markdown, EmbedSettings settings, PublicIds ids) {
+        this.ids = ids;
         this.articles = articles;
         this.comments = comments;
         this.sources = sources;
@@ -61,7 +63,7 @@ public class EmbedService {
             }
             article = articles.saveTrusted(key, new ArticleRequest(request.title(), request.url())).article();
         }
-        return comments.postAs(author, Ids.parse(article.thread().id(), "The thread"),
+        return comments.postAs(author, ids.parse(article.thread().id(), "The thread"),
                 new PostCommentRequest(request.body(), null), idempotencyKey);
     }
 
@@ -72,7 +74,7 @@ public class EmbedService {
     @ReadOnly
     public CommentSource source(Authentication authentication, String commentId) {
         Caller caller = callers.require(authentication);
-        long id = Ids.parse(commentId, "The comment");
+        long id = ids.parse(commentId, "The comment");
         EmbedRepository.Source source = sources.findLive(id)
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (source.authorId() != caller.id()) {

@@ -1,5 +1,6 @@
 package news.forum.startup;
 
+import news.forum.web.PublicIds;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -50,6 +51,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final long LOAD_LOCK = 0x666f72756d01L;
 
+    private final PublicIds ids;
     private final boolean enabled;
     private final JsonMapper json;
     private final AccountService accounts;
@@ -59,7 +61,8 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
     private final Sql sql;
 
     DemoData(@Nullable @Value("${forum.demo:}") String demo, DatabaseSettings database, JsonMapper json,
-             AccountService accounts, ArticleService articles, CommentService comments, ThreadService threads, Sql sql) {
+             AccountService accounts, ArticleService articles, CommentService comments, ThreadService threads, Sql sql, PublicIds ids) {
+        this.ids = ids;
         this.enabled = "true".equalsIgnoreCase(demo) || ((demo == null || demo.isBlank()) && database.embedded());
         this.json = json;
         this.accounts = accounts;
@@ -90,7 +93,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         List<Caller> readers = people.subList(1, people.size());
         ArticleView article = articles.saveTrusted(seed.article().key(),
                 new ArticleRequest(seed.article().title(), ARTICLE_URL)).article();
-        long threadId = Long.parseLong(article.thread().id());
+        long threadId = ids.parse(article.thread().id(), "The thread");
         int[] turn = {0};
         for (SeedThread.Comment comment : seed.comments()) {
             post(threadId, comment, null, readers, turn);

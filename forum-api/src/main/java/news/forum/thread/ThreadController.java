@@ -14,23 +14,25 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import news.forum.web.Ids;
+import news.forum.web.PublicIds;
 
 @Controller("/api/v1/threads/{threadId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Threads")
 class ThreadController {
 
+    private final PublicIds ids;
     private final ThreadService threads;
 
-    ThreadController(ThreadService threads) {
+    ThreadController(ThreadService threads, PublicIds ids) {
+        this.ids = ids;
         this.threads = threads;
     }
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     ThreadView thread(@PathVariable String threadId) {
-        return threads.find(Ids.parse(threadId, "The thread"));
+        return threads.find(ids.parse(threadId, "The thread"));
     }
 
     /** Closes the thread to replies (MODERATOR or ADMIN); idempotent. Every comment stays readable. */
@@ -38,13 +40,13 @@ class ThreadController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView lock(@PathVariable String threadId, @Nullable @Body @Valid LockRequest request,
                     Authentication authentication) {
-        return threads.lock(authentication, Ids.parse(threadId, "The thread"), request == null ? null : request.reason());
+        return threads.lock(authentication, ids.parse(threadId, "The thread"), request == null ? null : request.reason());
     }
 
     /** Opens the thread to replies again (MODERATOR or ADMIN); idempotent. */
     @Delete("/lock")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView unlock(@PathVariable String threadId, Authentication authentication) {
-        return threads.unlock(authentication, Ids.parse(threadId, "The thread"));
+        return threads.unlock(authentication, ids.parse(threadId, "The thread"));
     }
 }

@@ -2,6 +2,7 @@ package news.forum.thread;
 
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
+import news.forum.web.PublicIds;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,17 +24,19 @@ public class ThreadRepository {
             """;
 
     private final Sql sql;
+    private final PublicIds ids;
 
-    ThreadRepository(Sql sql) {
+    ThreadRepository(Sql sql, PublicIds ids) {
         this.sql = sql;
+        this.ids = ids;
     }
 
     public Optional<ThreadView> findView(long threadId) {
-        return sql.one(VIEW + " WHERE t.id = ?", ThreadRepository::view, threadId);
+        return sql.one(VIEW + " WHERE t.id = ?", this::view, threadId);
     }
 
     public Optional<ThreadView> findViewByArticleKey(String articleKey) {
-        return sql.one(VIEW + " WHERE ar.article_key = ?", ThreadRepository::view, articleKey);
+        return sql.one(VIEW + " WHERE ar.article_key = ?", this::view, articleKey);
     }
 
     public Optional<ThreadState> findState(long threadId) {
@@ -66,8 +69,8 @@ public class ThreadRepository {
                 WHERE id = ? AND locked""", threadId) == 1;
     }
 
-    private static ThreadView view(ResultSet row) throws SQLException {
-        return new ThreadView(Long.toString(row.getLong("id")), row.getString("article_key"), row.getString("title"),
+    private ThreadView view(ResultSet row) throws SQLException {
+        return new ThreadView(ids.format(row.getLong("id")), row.getString("article_key"), row.getString("title"),
                 row.getBoolean("locked"), Sql.instant(row, "locked_at"), row.getString("locked_by"),
                 row.getString("lock_reason"), row.getInt("comment_count"));
     }

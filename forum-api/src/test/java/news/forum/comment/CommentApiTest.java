@@ -275,8 +275,8 @@ class CommentApiTest extends ApiTestBase {
 
         api.delete("/api/v1/comments/" + comment, moderator.token()).expectStatus(204);
         assertThat(api.readAll(thread, "oldest", 50)).isEmpty();
-        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'comment.delete' AND target_id = ?::bigint"
-                + " AND actor_id = ?::bigint", comment, moderator.id())).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'comment.delete' AND target_id = ?"
+                + " AND actor_id = ?", db.rowId(comment), db.rowId(moderator.id()))).isEqualTo(1);
     }
 
     @Test

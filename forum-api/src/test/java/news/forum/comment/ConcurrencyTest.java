@@ -57,7 +57,7 @@ class ConcurrencyTest extends ApiTestBase {
         int replies = writers.size() * perWriter * 3 / 4;
         assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(total);
         assertThat(((Number) api.get("/api/v1/comments/" + parent).path("replyCount")).intValue()).isEqualTo(replies);
-        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread)).isEqualTo(total);
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(total);
         assertThat(api.readAll(thread, "oldest", 200)).hasSize(total);
     }
 
@@ -105,12 +105,12 @@ class ConcurrencyTest extends ApiTestBase {
                 Thread.sleep(5 + random.nextInt(40));
                 api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of()).expectStatus(200);
                 lockAnswered.set(true);
-                long storedAtLockAnswer = db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread);
+                long storedAtLockAnswer = db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread));
 
                 for (Future<Integer> result : results) {
                     assertThat(result.get(60, TimeUnit.SECONDS)).as("every writer ends on a 423").isEqualTo(423);
                 }
-                long storedAtEnd = db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread);
+                long storedAtEnd = db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread));
                 assertThat(storedAtEnd).as("round %d: nothing committed after the lock's answer", round)
                         .isEqualTo(storedAtLockAnswer);
                 assertThat(acknowledgedAfterLockAnswer).as("no reply sent after the lock's answer was accepted").isEmpty();
@@ -152,7 +152,7 @@ class ConcurrencyTest extends ApiTestBase {
                 expected += result.get();
             }
             assertThat(((Number) api.get("/api/v1/comments/" + comment).path("score")).intValue()).isEqualTo(expected);
-            assertThat(db.count("SELECT coalesce(sum(value), 0) FROM comment_vote WHERE comment_id = ?::bigint", comment))
+            assertThat(db.count("SELECT coalesce(sum(value), 0) FROM comment_vote WHERE comment_id = ?", db.rowId(comment)))
                     .isEqualTo(expected);
         } finally {
             pool.shutdownNow();

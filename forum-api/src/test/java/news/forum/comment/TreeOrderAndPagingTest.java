@@ -62,8 +62,8 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             }
             Api.Session writer = writers.get(random.nextInt(writers.size()));
             var posted = api.postComment(thread, writer.token(), "comment " + i,
-                    parent == null ? null : Long.toString(parent.id())).expectStatus(201);
-            long id = Long.parseLong(posted.path("id"));
+                    parent == null ? null : publicIds.format(parent.id())).expectStatus(201);
+            long id = db.rowId(posted.path("id"));
             made.put(id, new Made(id, parent == null ? null : parent.id(), parent == null ? 0 : parent.depth() + 1));
             ids.add(id);
         }
@@ -72,7 +72,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int v = 0; v < 60; v++) {
             long root = roots.get(random.nextInt(roots.size()));
             Api.Session voter = voters.get(random.nextInt(voters.size()));
-            int score = ((Number) api.put("/api/v1/comments/" + root + "/vote", voter.token(),
+            int score = ((Number) api.put("/api/v1/comments/" + publicIds.format(root) + "/vote", voter.token(),
                     Map.of("value", random.nextBoolean() ? 1 : -1)).expectStatus(200).path("score")).intValue();
             scores.put(root, score);
         }
@@ -80,7 +80,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int d = 0; d < 120; d++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (deleted.add(victim)) {
-                api.delete("/api/v1/comments/" + victim, api.admin().token()).expectStatus(204);
+                api.delete("/api/v1/comments/" + publicIds.format(victim), api.admin().token()).expectStatus(204);
             }
         }
     }
@@ -91,10 +91,10 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         List<Map<String, Object>> read = api.readAll(thread, sort, limit);
 
         List<Long> expected = expectedOrder(sort);
-        assertThat(read).extracting(c -> Long.parseLong((String) c.get("id"))).containsExactlyElementsOf(expected);
+        assertThat(read).extracting(c -> db.rowId((String) c.get("id"))).containsExactlyElementsOf(expected);
         for (Map<String, Object> comment : read) {
-            Made known = made.get(Long.parseLong((String) comment.get("id")));
-            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : known.parentId().toString());
+            Made known = made.get(db.rowId((String) comment.get("id")));
+            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(known.parentId()));
             assertThat(((Number) comment.get("depth")).intValue()).isEqualTo(known.depth());
             assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()));
         }
@@ -113,7 +113,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             }
         }
         for (Map<String, Object> comment : api.readAll(thread, "oldest", 200)) {
-            long id = Long.parseLong((String) comment.get("id"));
+            long id = db.rowId((String) comment.get("id"));
             assertThat(((Number) comment.get("replyCount")).intValue()).as("replies of %s", id)
                     .isEqualTo(visibleReplies.getOrDefault(id, 0));
         }

@@ -1,5 +1,6 @@
 package news.forum.support;
 
+import news.forum.web.PublicIds;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,6 +20,8 @@ public abstract class ApiTestBase {
     protected DataSource dataSource;
     @Inject
     protected DataSourceResolver dataSourceResolver;
+    @Inject
+    protected PublicIds publicIds;
 
     protected Api api;
     protected Db db;
@@ -26,7 +29,7 @@ public abstract class ApiTestBase {
     @BeforeEach
     void connect() {
         api = new Api(server, jsonMapper);
-        db = new Db(dataSource, dataSourceResolver);
+        db = new Db(dataSource, dataSourceResolver, publicIds);
     }
 
     /** RFC 9457: every error has this media type and these members. */

@@ -1,6 +1,7 @@
 package news.forum.support;
 
 import io.micronaut.jdbc.DataSourceResolver;
+import news.forum.web.PublicIds;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -15,9 +16,16 @@ import java.sql.SQLException;
 public final class Db {
 
     private final DataSource dataSource;
+    private final PublicIds ids;
 
-    public Db(DataSource dataSource, DataSourceResolver resolver) {
+    public Db(DataSource dataSource, DataSourceResolver resolver, PublicIds ids) {
         this.dataSource = resolver.resolve(dataSource);
+        this.ids = ids;
+    }
+
+    /** The row id behind an id the API gave out (the API never shows row ids). */
+    public long rowId(String publicId) {
+        return ids.tryParse(publicId).orElseThrow(() -> new AssertionError("not an id the server gives out: " + publicId));
     }
 
     public long count(String sql, Object... parameters) {

@@ -103,10 +103,10 @@ class ArticleAndThreadApiTest extends ApiTestBase {
         api.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
         api.postComment(thread, api.newUser().token(), "Open again", null).expectStatus(201);
 
-        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?::bigint"
-                + " AND action = 'thread.lock' AND reason = 'Legal review' AND actor_id = ?::bigint", thread, moderator.id()))
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?"
+                + " AND action = 'thread.lock' AND reason = 'Legal review' AND actor_id = ?", db.rowId(thread), db.rowId(moderator.id())))
                 .isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?::bigint"
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?"
                 + " AND action = 'thread.unlock'", thread)).isEqualTo(1);
     }
 

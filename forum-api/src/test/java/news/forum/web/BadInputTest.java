@@ -70,7 +70,7 @@ class BadInputTest extends ApiTestBase {
             assertThat(response.status()).as(type).isIn(400, 415);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
-        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?::bigint", thread)).isZero();
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package news.forum.server;
 
+import news.forum.web.PublicIds;
 import io.micronaut.json.JsonMapper;
 import news.forum.support.Api;
 import news.forum.support.Response;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseFaultIT {
 
     private static final String SECRET = "fault-test-signing-secret-0123456789abcdef";
+    private static final String ID_SECRET = "fault-test-id-secret";
+    private static final PublicIds IDS = PublicIds.withSecret(ID_SECRET);
     private static final Duration START = Duration.ofSeconds(120);
     private final JsonMapper json = JsonMapper.createDefault();
 
@@ -97,10 +100,10 @@ class DatabaseFaultIT {
 
             try (Connection connection = postgres.connect();
                  PreparedStatement stored = connection.prepareStatement(
-                         "SELECT count(*) FROM comment WHERE id = ANY(?) AND thread_id = ?::bigint")) {
+                         "SELECT count(*) FROM comment WHERE id = ANY(?) AND thread_id = ?")) {
                 stored.setArray(1, connection.createArrayOf("bigint",
-                        acknowledged.stream().map(Long::valueOf).toArray(Long[]::new)));
-                stored.setString(2, thread);
+                        acknowledged.stream().map(DatabaseFaultIT::rowId).toArray(Long[]::new)));
+                stored.setLong(2, rowId(thread));
                 try (ResultSet row = stored.executeQuery()) {
                     row.next();
                     assertThat(row.getLong(1)).as("every 201 is stored").isEqualTo(acknowledged.size());
@@ -117,6 +120,7 @@ class DatabaseFaultIT {
                      "DATASOURCES_DEFAULT_USERNAME", "postgres",
                      "DATASOURCES_DEFAULT_PASSWORD", "",
                      "FORUM_JWT_SECRET", SECRET,
+                     "FORUM_ID_SECRET", ID_SECRET,
                      "FORUM_ADMIN_PASSWORD", "fault-admin-password",
                      "FORUM_DB_POOL_SIZE", "2",
                      "FORUM_DB_CONNECTION_TIMEOUT_MS", "1500",
@@ -130,7 +134,7 @@ class DatabaseFaultIT {
                 blocker.setAutoCommit(false);
                 try (Statement statement = blocker.createStatement()) {
                     // hold the thread row: every reply now waits on it, holding a pooled connection
-                    statement.execute("SELECT * FROM thread WHERE id = " + Long.parseLong(thread) + " FOR UPDATE");
+                    statement.execute("SELECT * FROM thread WHERE id = " + rowId(thread) + " FOR UPDATE");
                 }
                 ExecutorService pool = Executors.newFixedThreadPool(6);
                 List<Future<Response>> stuck = new ArrayList<>();
@@ -170,6 +174,7 @@ class DatabaseFaultIT {
                 "DATASOURCES_DEFAULT_USERNAME", "postgres",
                 "DATASOURCES_DEFAULT_PASSWORD", "",
                 "FORUM_JWT_SECRET", SECRET,
+                "FORUM_ID_SECRET", ID_SECRET,
                 "FORUM_ADMIN_PASSWORD", "fault-admin-password",
                 "FORUM_DB_CONNECTION_TIMEOUT_MS", connectionTimeout);
     }
@@ -182,5 +187,10 @@ class DatabaseFaultIT {
 
     private static Api.Session newUser(Api api) {
         return api.newUser();
+    }
+
+    /** The row behind an id the server gave out (it runs with ID_SECRET). */
+    private static long rowId(String publicId) {
+        return IDS.parse(publicId, "The row");
     }
 }
