@@ -18,6 +18,7 @@ import news.forum.web.ProblemException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Singleton
 public class CommentService {
@@ -29,6 +30,7 @@ public class CommentService {
     static final int MAX_DEPTH = 63;
 
     private final PublicIds ids;
+    private final List<NewCommentRules> rules;
     private final CommentRepository comments;
     private final ThreadRepository threads;
     private final Callers callers;
@@ -37,7 +39,8 @@ public class CommentService {
     private final IdempotencyKeys idempotencyKeys;
 
     CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
-                   AuditLog audit, IdempotencyKeys idempotencyKeys, PublicIds ids) {
+                   AuditLog audit, IdempotencyKeys idempotencyKeys, List<NewCommentRules> rules, PublicIds ids) {
+        this.rules = rules;
         this.ids = ids;
         this.idempotencyKeys = idempotencyKeys;
         this.comments = comments;
@@ -116,6 +119,7 @@ public class CommentService {
                         .orElseThrow(() -> ProblemException.notFound("The comment made with this Idempotency-Key"));
             }
         }
+        Optional<String> holdReason = screen(new NewCommentRules.NewComment(author, threadId, parentId, body));
         String html = markdown.render(body);
         CommentView created = (parentId == null
                 ? comments.insertTopLevel(threadId, author, body, html)
@@ -220,6 +224,18 @@ public class CommentService {
                     "Replies may nest at most 64 levels deep; reply higher up the thread.");
         }
         throw new IllegalStateException("Comment insert refused for no known reason in thread " + threadId);
+    }
+
+    /** Runs every rule; the first reason to hold the comment for review wins (holding arrives with pre-moderation). */
+    private Optional<String> screen(NewCommentRules.NewComment comment) {
+        Optional<String> hold = Optional.empty();
+        for (NewCommentRules rule : rules) {
+            Optional<String> reason = rule.check(comment);
+            if (hold.isEmpty()) {
+                hold = reason;
+            }
+        }
+        return hold;
     }
 
     private Long parseParent(String parentId) {
