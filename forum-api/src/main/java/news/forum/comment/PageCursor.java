@@ -60,7 +60,7 @@ record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
         StringBuilder path = new StringBuilder(keys.length * KEY_LENGTH);
         for (String key : keys) {
             OptionalLong id = ids.tryParse(key);
-            if (id.isEmpty() || id.getAsLong() >= 1L << 48) {
+            if (id.isEmpty()) {
                 return null;
             }
             String hex = Long.toHexString(id.getAsLong());

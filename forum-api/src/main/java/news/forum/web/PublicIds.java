@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * sequential id tells anyone how many comments, threads or accounts exist and how fast they grow; so every id
  * that leaves the server is its 64-bit block encrypted with Blowfish under a site key (a keyed permutation: one
  * public id per row, reversible only with the key), written as 11 characters of base64url. A string that does
- * not decrypt to a plausible id names nothing.
+ * not decrypt to a plausible id names nothing; a forged one is recognised as such (see {@link #MAX_ROW_ID}).
  * <p>
  * The key is {@code FORUM_ID_SECRET} when set, otherwise generated once and kept in the database, so that every
  * instance gives the same id to the same row and ids stay stable when the JWT secret is rotated.
@@ -31,6 +31,11 @@ import java.util.function.Supplier;
 public class PublicIds {
 
     private static final int LENGTH = 11;
+    /**
+     * Row ids fit in 48 bits (the comment path's keys are 12 hex digits), so a public id carries 16 bits of
+     * redundancy: a forged or mistyped one decrypts to a valid row id about once in 65,536 tries.
+     */
+    static final long MAX_ROW_ID = (1L << 48) - 1;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -79,7 +84,7 @@ public class PublicIds {
             return OptionalLong.empty();
         }
         long id = ByteBuffer.wrap(apply(decryptors, Cipher.DECRYPT_MODE, block)).getLong();
-        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+        return id > 0 && id <= MAX_ROW_ID ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
     private static String format(byte[] block) {
