@@ -1,5 +1,8 @@
 package news.forum.comment;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
 import news.forum.web.ProblemException;
@@ -7,6 +10,7 @@ import news.forum.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,10 +25,30 @@ class IdempotencyKeys {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    private final Sql sql;
+    private static final int PRUNE_BATCH = 1000;
 
-    IdempotencyKeys(Sql sql) {
+    private final Sql sql;
+    private final Duration retention;
+
+    IdempotencyKeys(Sql sql, @Value("${forum.idempotency.retention:24h}") Duration retention) {
         this.sql = sql;
+        this.retention = retention;
+    }
+
+    /**
+     * Forgets keys older than the retention: a client retries within minutes, not days. Batched so that no
+     * statement holds many row locks; every instance may run it, a row is deleted once.
+     */
+    @Scheduled(initialDelay = "2m", fixedDelay = "10m")
+    @Transactional
+    public void pruneExpired() {
+        int removed;
+        do {
+            removed = sql.update("""
+                    DELETE FROM idempotency_key WHERE ctid = ANY (ARRAY(
+                        SELECT ctid FROM idempotency_key WHERE created_at < now() - ?::interval
+                        LIMIT ? FOR UPDATE SKIP LOCKED))""", retention.toSeconds() + " seconds", PRUNE_BATCH);
+        } while (removed == PRUNE_BATCH);
     }
 
     static String check(String key) {

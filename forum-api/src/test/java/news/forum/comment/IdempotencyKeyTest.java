@@ -1,5 +1,6 @@
 package news.forum.comment;
 
+import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
@@ -32,6 +33,24 @@ class IdempotencyKeyTest extends ApiTestBase {
     private Response post(Api.Session who, String key, String body) {
         return api.send("POST", "/api/v1/threads/" + thread + "/comments", who.token(), "application/json",
                 "{\"body\":\"" + body + "\"}", "Idempotency-Key", key);
+    }
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Test
+    void keysAreForgottenAfterTheRetentionAndNotBefore() {
+        post(reader, "kept-a-day", "first body").expectStatus(201);
+        post(reader, "recent", "recent body").expectStatus(201);
+        db.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours'"
+                + " WHERE idempotency_key = 'kept-a-day' AND account_id = ?", db.rowId(reader.id()));
+
+        idempotencyKeys.pruneExpired();
+
+        // the old key is free again: it names a new request; the recent one still guards its first answer
+        post(reader, "kept-a-day", "another body a day later").expectStatus(201);
+        post(reader, "recent", "another body").expectStatus(422);
+        assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(3);
     }
 
     @Test
