@@ -112,6 +112,16 @@ public final class EventStream implements AutoCloseable {
         return received;
     }
 
+    /** The next event, or null when none came within {@code wait} (the stream may have ended: see {@link #ended()}). */
+    public Received poll(Duration wait) throws InterruptedException {
+        return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the server has ended the stream (every event it sent is still there to take). */
+    public boolean ended() {
+        return ended.getCount() == 0;
+    }
+
     /** Events already received and not yet taken. */
     public List<Received> pending() {
         List<Received> received = new ArrayList<>();
