@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
-    private static final int BATCH = 200;
+    // well under a stream's buffer: a burst read at once must not look like a client that stopped reading
+    private static final int BATCH = 100;
     private static final Event<String> HEARTBEAT = Event.of("").comment("heartbeat");
     private static final Event<String> OPENED = Event.of("").comment("live");
 
@@ -64,7 +65,7 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
 
     /** A stream of the thread's events after {@code afterSeq}; it joins the hub when the server subscribes to it. */
     LiveStream open(long threadId, long afterSeq) {
-        return new LiveStream(this, threadId, afterSeq, settings.buffer());
+        return new LiveStream(this, threadId, afterSeq, settings.buffer(), settings.replayLimit());
     }
 
     /** Open streams on this instance. */
@@ -90,13 +91,13 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
     void notified(long threadId, long seq) {
         Topic topic = topics.get(threadId);
         if (topic != null && seq > topic.deliveredSeq) {
-            scheduleRead(topic);
+            scheduleRead(topic, false);
         }
     }
 
     /** From the listener, after (re)connecting: notices may have been lost, so every followed thread is read again. */
     void catchUpAll() {
-        topics.values().forEach(this::scheduleRead);
+        topics.values().forEach(topic -> scheduleRead(topic, true));
     }
 
     // ---- on the fan-out thread
@@ -120,8 +121,8 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
             catchUp(stream, topic.deliveredSeq);
         }
         if (fresh) {
-            // notices that came before this thread had a stream here were not followed
-            read(topic);
+            // what the stream missed, and notices that came before this thread had a stream here
+            read(topic, true);
         }
     }
 
@@ -146,7 +147,7 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
                 }
                 for (EventRenderer.LiveEvent event : batch.events()) {
                     if (event.seq() <= upTo) {
-                        stream.offer(event.event());
+                        stream.replay(event.event());
                     }
                 }
                 stream.lastSeq = Math.min(batch.lastSeq(), upTo);
@@ -157,19 +158,28 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
         }
     }
 
-    private void scheduleRead(Topic topic) {
-        if (topic.readScheduled.compareAndSet(false, true)) {
+    private void scheduleRead(Topic topic, boolean catchingUp) {
+        if (catchingUp) {
+            submit(() -> {
+                if (topics.get(topic.threadId) == topic) {
+                    read(topic, true);
+                }
+            });
+        } else if (topic.readScheduled.compareAndSet(false, true)) {
             submit(() -> {
                 topic.readScheduled.set(false);
                 if (topics.get(topic.threadId) == topic) {
-                    read(topic);
+                    read(topic, false);
                 }
             });
         }
     }
 
-    /** Reads the thread's new events once and offers each to every stream that has not had it. */
-    private void read(Topic topic) {
+    /**
+     * Reads the thread's new events once and offers each to every stream that has not had it; {@code catchingUp}
+     * when they were missed (a new stream, a lost connection), so that a backlog is not taken for a slow client.
+     */
+    private void read(Topic topic, boolean catchingUp) {
         try {
             boolean more = true;
             while (more) {
@@ -185,7 +195,8 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
                 }
                 for (LiveStream stream : topic.streams) {
                     for (EventRenderer.LiveEvent event : batch.events()) {
-                        if (event.seq() > stream.lastSeq && !stream.offer(event.event())) {
+                        if (event.seq() > stream.lastSeq
+                                && !(catchingUp ? stream.replay(event.event()) : stream.offer(event.event()))) {
                             break;
                         }
                     }
@@ -196,7 +207,7 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not read the events of thread {}; trying again shortly", topic.threadId, e);
-            timer.schedule(() -> scheduleRead(topic), 1, TimeUnit.SECONDS);
+            timer.schedule(() -> scheduleRead(topic, true), 1, TimeUnit.SECONDS);
         }
     }
 

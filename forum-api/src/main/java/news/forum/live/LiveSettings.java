@@ -17,7 +17,7 @@ final class LiveSettings {
 
     LiveSettings(@Value("${forum.events.retention:1h}") Duration retention,
                  @Value("${forum.events.heartbeat:20s}") Duration heartbeat,
-                 @Value("${forum.events.buffer:64}") int buffer,
+                 @Value("${forum.events.buffer:256}") int buffer,
                  @Value("${forum.events.replay-limit:1000}") int replayLimit,
                  @Value("${forum.events.reconnect-backoff-max:10s}") Duration reconnectBackoffMax) {
         this.retention = retention;

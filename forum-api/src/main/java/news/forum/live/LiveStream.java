@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One client's event stream: a Reactive Streams publisher that the HTTP server subscribes to and writes as its
  * client reads. It holds a small bounded queue and no thread: events are offered by the instance's fan-out, written
  * when the server asks for more. A client that reads too slowly for its queue gets one {@code reload} event and its
- * stream ends, instead of making the server hold ever more for it.
+ * stream ends, instead of making the server hold ever more for it. Events replayed to a client that reconnects (at
+ * most the replay limit) do not count against its queue while they wait; live events queue behind them.
  */
 final class LiveStream implements Publisher<Event<String>>, Subscription {
 
@@ -28,6 +29,9 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
     private final Owner owner;
     private final long threadId;
     private final int capacity;
+    private final int replayLimit;
+    /** Room taken by replayed events still waiting; it shrinks as they are written. */
+    private int grace;
     private final Object lock = new Object();
     private final AtomicInteger drains = new AtomicInteger();
     // the queue is made on the first event: most streams sit idle
@@ -40,16 +44,17 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
     /** The last event id this stream was given; read and written by the hub's fan-out thread only. */
     long lastSeq;
 
-    LiveStream(Owner owner, long threadId, long lastSeq, int capacity) {
+    LiveStream(Owner owner, long threadId, long lastSeq, int capacity, int replayLimit) {
         this.owner = owner;
         this.threadId = threadId;
         this.lastSeq = lastSeq;
         this.capacity = capacity;
+        this.replayLimit = replayLimit;
     }
 
     /** A stream that only tells its client to reload (what it missed is no longer kept). */
     static LiveStream reloadOnly(long threadId) {
-        LiveStream stream = new LiveStream(null, threadId, 0, 1);
+        LiveStream stream = new LiveStream(null, threadId, 0, 1, 0);
         stream.queue = new ArrayDeque<>(1);
         stream.queue.add(RELOAD);
         stream.finishing = true;
@@ -110,8 +115,17 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
         }
     }
 
-    /** Queues an event; false when the stream is over (finished, cancelled, or just dropped for being too slow). */
+    /** Queues a live event; false when the stream is over (finished, cancelled, or just dropped for being too slow). */
     boolean offer(Event<String> event) {
+        return add(event, false);
+    }
+
+    /** Queues an event the client missed (reconnecting, or after an outage); false when the stream is over. */
+    boolean replay(Event<String> event) {
+        return add(event, true);
+    }
+
+    private boolean add(Event<String> event, boolean replayed) {
         boolean dropped = false;
         synchronized (lock) {
             if (finishing || cancelled) {
@@ -120,13 +134,16 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
             if (queue == null) {
                 queue = new ArrayDeque<>(4);
             }
-            if (queue.size() >= capacity) {
+            if (queue.size() >= capacity + (replayed ? replayLimit : grace)) {
                 queue.clear();
                 queue.add(RELOAD);
                 finishing = true;
                 dropped = true;
             } else {
                 queue.add(event);
+                if (replayed) {
+                    grace = Math.max(grace, queue.size());
+                }
             }
         }
         if (dropped && owner != null) {
@@ -194,6 +211,7 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
                             break;
                         }
                         next = queue.poll();
+                        grace = Math.min(grace, queue.size());
                         if (demand != Long.MAX_VALUE) {
                             demand--;
                         }

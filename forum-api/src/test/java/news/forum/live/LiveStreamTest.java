@@ -58,7 +58,7 @@ class LiveStreamTest {
     @Test
     void aClientThatStopsReadingIsDroppedWithAReloadHintOnceItsBufferIsFull() {
         Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4);
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
         stream.subscribe(reader);
         assertThat(hub.attached).containsExactly(stream);
@@ -81,7 +81,7 @@ class LiveStreamTest {
     @Test
     void aReadingClientGetsEveryEventInOrderAndHeartbeatsOnlyWhenIdle() {
         Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4);
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
         stream.subscribe(reader);
         stream.offer(Event.of("e1"));
@@ -98,9 +98,34 @@ class LiveStreamTest {
     }
 
     @Test
+    void eventsReplayedToAReconnectingClientDoNotCountAgainstItsBufferButStillHaveALimit() {
+        Hub hub = new Hub();
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
+        Reader reader = new Reader();
+        stream.subscribe(reader);
+        for (int i = 1; i <= 8; i++) {
+            assertThat(stream.replay(Event.of("r" + i))).isTrue();
+        }
+        for (int i = 1; i <= 4; i++) {
+            assertThat(stream.offer(Event.of("e" + i))).as("live behind the replay: e%d", i).isTrue();
+        }
+        assertThat(stream.offer(Event.of("e5"))).isFalse();
+        assertThat(hub.detached).containsExactly(stream);
+        reader.subscription.request(100);
+        assertThat(reader.received).containsExactly("reload");
+
+        LiveStream flooded = new LiveStream(hub, 1, 0, 4, 8);
+        flooded.subscribe(new Reader());
+        for (int i = 1; i <= 12; i++) {
+            assertThat(flooded.replay(Event.of("r" + i))).isTrue();
+        }
+        assertThat(flooded.replay(Event.of("r13"))).as("past buffer and replay limit").isFalse();
+    }
+
+    @Test
     void aCancelledStreamLeavesTheHubAndKeepsNothing() {
         Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4);
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
         stream.subscribe(reader);
         stream.offer(Event.of("e1"));

@@ -107,7 +107,7 @@ class ArticleAndThreadApiTest extends ApiTestBase {
                 + " AND action = 'thread.lock' AND reason = 'Legal review' AND actor_id = ?", db.rowId(thread), db.rowId(moderator.id())))
                 .isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?"
-                + " AND action = 'thread.unlock'", thread)).isEqualTo(1);
+                + " AND action = 'thread.unlock'", db.rowId(thread))).isEqualTo(1);
     }
 
     @Test
