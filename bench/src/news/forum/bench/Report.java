@@ -141,7 +141,9 @@ final class Report {
                         num(f, "median_ms"), num(f, "min_ms"), num(f, "max_ms")));
             });
         }
-        md.append("\n## 3-4. Posting\n\n| workload | writers | replies/s | x pgbench floor | p50 ms | p99 ms | 201s | rows added | counts add up |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        if (report.get("sequential") != null || report.get("concurrent") != null) {
+            md.append("\n## 3-4. Posting\n\n| workload | writers | replies/s | x pgbench floor | p50 ms | p99 ms | 201s | rows added | counts add up |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        }
         Map<String, Object> pg = baselines == null ? null : (Map<String, Object>) baselines.get("pgbench");
         Map<String, Object> sequential = (Map<String, Object>) report.get("sequential");
         if (sequential != null) {
@@ -164,7 +166,9 @@ final class Report {
             md.append(String.format(Locale.ROOT, "%n## 6. Start-up%n%n%s: median %.0f ms (runs %s)%n",
                     startup.get("what"), num(startup, "median_ms"), startup.get("starts")));
         }
-        md.append("\n## 7. Word rules\n\nNot measured: word rules do not exist yet.\n");
+        if (report.get("word_rules") != null) {
+            md.append("\n## 7. Word rules\n\nNot measured: word rules do not exist yet.\n");
+        }
         Map<String, Object> streams = (Map<String, Object>) report.get("streams");
         if (streams != null && streams.get("streams") != null) {
             Map<String, Object> one = (Map<String, Object>) streams.get("one_stream");

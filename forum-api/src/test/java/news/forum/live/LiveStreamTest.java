@@ -55,12 +55,19 @@ class LiveStreamTest {
         }
     }
 
+    private final Hub hub = new Hub();
+
+    /** A stream of buffer 4 and replay limit 8, attached to the test's hub, read by {@code reader}. */
+    private LiveStream subscribed(Reader reader) {
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
+        stream.subscribe(reader);
+        return stream;
+    }
+
     @Test
     void aClientThatStopsReadingIsDroppedWithAReloadHintOnceItsBufferIsFull() {
-        Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
-        stream.subscribe(reader);
+        LiveStream stream = subscribed(reader);
         assertThat(hub.attached).containsExactly(stream);
 
         reader.subscription.request(1);
@@ -80,10 +87,8 @@ class LiveStreamTest {
 
     @Test
     void aReadingClientGetsEveryEventInOrderAndHeartbeatsOnlyWhenIdle() {
-        Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
-        stream.subscribe(reader);
+        LiveStream stream = subscribed(reader);
         stream.offer(Event.of("e1"));
         stream.heartbeat(Event.of("").name("beat"));
         reader.subscription.request(Long.MAX_VALUE);
@@ -99,10 +104,8 @@ class LiveStreamTest {
 
     @Test
     void eventsReplayedToAReconnectingClientDoNotCountAgainstItsBufferButStillHaveALimit() {
-        Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
-        stream.subscribe(reader);
+        LiveStream stream = subscribed(reader);
         for (int i = 1; i <= 8; i++) {
             assertThat(stream.replay(Event.of("r" + i))).isTrue();
         }
@@ -114,8 +117,7 @@ class LiveStreamTest {
         reader.subscription.request(100);
         assertThat(reader.received).containsExactly("reload");
 
-        LiveStream flooded = new LiveStream(hub, 1, 0, 4, 8);
-        flooded.subscribe(new Reader());
+        LiveStream flooded = subscribed(new Reader());
         for (int i = 1; i <= 12; i++) {
             assertThat(flooded.replay(Event.of("r" + i))).isTrue();
         }
@@ -124,10 +126,8 @@ class LiveStreamTest {
 
     @Test
     void aCancelledStreamLeavesTheHubAndKeepsNothing() {
-        Hub hub = new Hub();
-        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
         Reader reader = new Reader();
-        stream.subscribe(reader);
+        LiveStream stream = subscribed(reader);
         stream.offer(Event.of("e1"));
         reader.subscription.cancel();
         assertThat(hub.detached).containsExactly(stream);
