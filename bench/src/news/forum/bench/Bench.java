@@ -654,7 +654,9 @@ public final class Bench {
             Map<String, Double> readsDuring = wrk.run(server.port, reads, READ_CONNECTIONS, plan.readSeconds(),
                     "report.lua", Map.of());
             checkNoErrors("reads while holding the streams", readsDuring);
+            startProfile("streams-fan-out");
             Map<String, Object> all = fanOut(many, thread, deadline);
+            stopProfile("streams-fan-out");
             if (many.openCount() != plan.streams()) {
                 failures.add("streams: " + many.openCount() + " of " + plan.streams() + " still open");
             }
