@@ -647,7 +647,7 @@ public final class Bench {
             many.open(plan.streams(), 500, deadline);
             double openSeconds = (System.nanoTime() - opening) / 1e9;
             say(String.format("streams: %,d open and joined in %.1f s", many.size(), openSeconds));
-            Thread.sleep(1_000);
+            Thread.sleep(plan == SMOKE ? 0 : 1_000);
             jcmd("GC.run");
             long rssAfter = server.rssKib();
             long heapAfter = heapUsedKib();
