@@ -20,6 +20,10 @@ class ThreadEventsTest extends ApiTestBase {
 
     @Inject
     OutboxPruner pruner;
+    @Inject
+    ThreadEvents events;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
     private String thread;
     private Api.Session reader;
@@ -155,6 +159,24 @@ class ThreadEventsTest extends ApiTestBase {
             api.postComment(thread, other.token(), "the end", null).expectStatus(201);
             assertThat(json(stream.next().data()).get("bodyHtml")).isEqualTo("<p>the end</p>");
             assertThat(stream.raw()).doesNotContain("SECRET").doesNotContain(reader.username());
+        }
+    }
+
+    @Test
+    void aRemovalIsPublishedWithoutTheTextWhateverTheRowStillHolds() {
+        String comment = api.postComment(thread, reader.token(), "SECRET-RULE-BREAKER text", null)
+                .expectStatus(201).path("id");
+        try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread)).awaitOpen()) {
+            // as moderation publishes a removal: the row may keep its text for the moderators
+            transactions.executeWrite(status -> {
+                events.commentRemoved(db.rowId(thread), db.rowId(comment));
+                return null;
+            });
+            EventStream.Received removed = stream.next();
+            assertThat(removed.name()).isEqualTo("comment.removed");
+            assertThat(json(removed.data())).containsEntry("id", comment).containsEntry("deleted", true)
+                    .containsEntry("bodyHtml", null).containsEntry("author", null);
+            assertThat(stream.raw()).doesNotContain("SECRET");
         }
     }
 
