@@ -68,11 +68,6 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
         return new LiveStream(this, threadId, afterSeq, settings.buffer(), settings.replayLimit());
     }
 
-    /** Open streams on this instance. */
-    public int streams() {
-        return streamCount.get();
-    }
-
     @Override
     public void attach(LiveStream stream) {
         if (closing) {
@@ -234,6 +229,9 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
     public CompletionStage<?> shutdownGracefully() {
         closing = true;
         List<LiveStream> open = topics.values().stream().flatMap(t -> t.streams.stream()).toList();
+        if (streamCount.get() > 0) {
+            LOG.info("Ending {} live event streams; their clients resume elsewhere with Last-Event-ID", streamCount.get());
+        }
         open.forEach(LiveStream::finish);
         return CompletableFuture.completedFuture(null);
     }
