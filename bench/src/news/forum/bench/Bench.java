@@ -31,12 +31,14 @@ public final class Bench {
     /** How long and how big: the full suite (about 10 minutes) or the smoke run (under a minute). */
     record Plan(String name, int[] sizes, double readSeconds, double warmSeconds, int wholeRepeats, int sequentialPosts,
                 int sequentialTopLevel, double concurrentSeconds, int spreadThreads, double mixedSeconds,
-                int mixedThreadSize, int startups, double pgbenchSeconds) {
+                int mixedThreadSize, int startups, double pgbenchSeconds, int streams, int fanOutRounds) {
     }
 
     static final Plan FULL = new Plan("full", new int[]{1_000, 100_000, 1_000_000}, 6, 2, 20, 1_000, 100, 10, 1_000,
-            15, 10_000, 3, 6);
-    static final Plan SMOKE = new Plan("smoke", new int[]{1_000, 5_000}, 1, 0, 2, 200, 20, 1.5, 50, 2, 1_000, 1, 0);
+            15, 10_000, 3, 6, 10_000, 5);
+    /** Workload 8 alone at full size (bench/run --streams), on a throw-away data directory. */
+    static final Plan STREAMS = new Plan("streams", new int[]{}, 6, 2, 0, 0, 0, 0, 0, 0, 10_000, 0, 0, 10_000, 5);
+    static final Plan SMOKE = new Plan("smoke", new int[]{1_000, 5_000}, 1, 0, 2, 200, 20, 1.5, 50, 2, 1_000, 1, 0, 200, 2);
 
     static final String[] SORTS = {"oldest", "newest", "top"};
     static final int READ_CONNECTIONS = 64;
@@ -70,8 +72,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
-        boolean smoke = options.contains("--smoke");
-        Bench bench = new Bench(smoke ? SMOKE : FULL, Path.of("").toAbsolutePath(), options.contains("--jfr"));
+        Plan plan = options.contains("--smoke") ? SMOKE : options.contains("--streams") ? STREAMS : FULL;
+        Bench bench = new Bench(plan, Path.of("").toAbsolutePath(), options.contains("--jfr"));
         int status = bench.run();
         System.exit(status);
     }
@@ -80,8 +82,8 @@ public final class Bench {
         long suiteStart = System.nanoTime();
         Files.createDirectories(results);
         external = !env("DATASOURCES_DEFAULT_URL", "").isBlank();
-        Path dataDir = plan == SMOKE
-                ? Files.createTempDirectory("forum-bench-smoke")
+        Path dataDir = plan != FULL
+                ? Files.createTempDirectory("forum-bench-" + plan.name())
                 : root.resolve("bench/data/forum");
         Files.createDirectories(dataDir);
         Map<String, String> serverEnv = new LinkedHashMap<>();
@@ -107,6 +109,11 @@ public final class Bench {
             connect(external, dataDir);
             report.put("machine", machine());
             prepare();
+            if (plan == STREAMS) {
+                warmUp();
+                workloadStreams();
+                return finish(suiteStart);
+            }
             Map<String, Object> baselines = new LinkedHashMap<>();
             report.put("baselines", baselines);
             warmUp();
@@ -120,25 +127,32 @@ public final class Bench {
             report.put("peak_rss_mib_after_workloads_1_to_4", server.peakRssKib() / 1024.0);
             workloadStartup();
             workloadMixed();
+            workloadStreams();
             report.put("word_rules", Map.of("status", "not measured: word rules do not exist yet (workload 7)"));
         } finally {
             server.stop();
             if (db != null) {
                 db.close();
             }
-            if (plan == SMOKE) {
+            if (plan != FULL) {
                 deleteTree(dataDir);
             }
         }
+        return finish(suiteStart);
+    }
+
+    private int finish(long suiteStart) throws IOException {
         report.put("suite_seconds", (System.nanoTime() - suiteStart) / 1e9);
         report.put("notes", notes);
         report.put("failures", failures);
         report.put("targets", Report.targets(report));
-        String base = plan == SMOKE ? "smoke" : "latest";
+        String base = plan == FULL ? "latest" : plan.name();
         Files.writeString(results.resolve(base + ".json"), Json.write(report));
         Files.writeString(results.resolve(base + ".md"), Report.markdown(report));
-        Files.writeString(results.resolve(base + "-read-latency.svg"), Report.svg(report));
-        say("wrote bench/results/" + base + ".json, .md and -read-latency.svg in "
+        if (report.get("reads") != null) {
+            Files.writeString(results.resolve(base + "-read-latency.svg"), Report.svg(report));
+        }
+        say("wrote bench/results/" + base + ".json, .md (and the chart) in "
                 + Math.round((System.nanoTime() - suiteStart) / 1e9) + " s");
         if (!failures.isEmpty()) {
             System.err.println("FAILED:\n  " + String.join("\n  ", failures));
@@ -599,6 +613,124 @@ public final class Bench {
                 figures.get("rps"), figures.get("rps") / staticRps(), figures.get("p99"), added, peak / 1024.0));
     }
 
+    // ---------------------------------------------------------------- workload 8
+
+    /**
+     * Idle live-event streams on one instance: memory per stream (resident and live heap, before and after opening
+     * them, each after a full GC), the time for one event to reach every stream against the time to reach a single
+     * one, and page reads while the streams are held against page reads without them, all in this run.
+     */
+    @SuppressWarnings("unchecked")
+    private void workloadStreams() throws Exception {
+        long thread = threadId("bench-live");
+        String events = "/api/v1/threads/" + ids.format(thread) + "/events";
+        String reads = pagePath(threadId("bench-mixed"), "oldest", 50, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(plan == SMOKE ? 40 : 400);
+        Map<String, Object> live = new LinkedHashMap<>();
+        report.put("streams", live);
+
+        try (Streams one = new Streams(server.port, events)) {
+            one.open(1, 1, deadline);
+            live.put("one_stream", fanOut(one, thread, deadline));
+        }
+        if (plan.warmSeconds() > 0) {
+            wrk.run(server.port, reads, READ_CONNECTIONS, plan.warmSeconds(), "report.lua", Map.of());
+        }
+        Map<String, Double> readsBefore = wrk.run(server.port, reads, READ_CONNECTIONS, plan.readSeconds(),
+                "report.lua", Map.of());
+        checkNoErrors("reads before the streams", readsBefore);
+        jcmd("GC.run");
+        long rssBefore = server.rssKib();
+        long heapBefore = heapUsedKib();
+        try (Streams many = new Streams(server.port, events)) {
+            long opening = System.nanoTime();
+            many.open(plan.streams(), 500, deadline);
+            double openSeconds = (System.nanoTime() - opening) / 1e9;
+            say(String.format("streams: %,d open and joined in %.1f s", many.size(), openSeconds));
+            Thread.sleep(plan == SMOKE ? 0 : 1_000);
+            jcmd("GC.run");
+            long rssAfter = server.rssKib();
+            long heapAfter = heapUsedKib();
+            Map<String, Double> readsDuring = wrk.run(server.port, reads, READ_CONNECTIONS, plan.readSeconds(),
+                    "report.lua", Map.of());
+            checkNoErrors("reads while holding the streams", readsDuring);
+            startProfile("streams-fan-out");
+            Map<String, Object> all = fanOut(many, thread, deadline);
+            stopProfile("streams-fan-out");
+            if (many.openCount() != plan.streams()) {
+                failures.add("streams: " + many.openCount() + " of " + plan.streams() + " still open");
+            }
+            live.put("streams", many.size());
+            live.put("open_seconds", openSeconds);
+            live.put("rss_before_mib", rssBefore / 1024.0);
+            live.put("rss_after_mib", rssAfter / 1024.0);
+            live.put("rss_kib_per_stream", (double) (rssAfter - rssBefore) / many.size());
+            live.put("heap_before_mib", heapBefore / 1024.0);
+            live.put("heap_after_mib", heapAfter / 1024.0);
+            live.put("heap_kib_per_stream", (double) (heapAfter - heapBefore) / many.size());
+            live.put("all_streams", all);
+            live.put("reads_without_streams", readsBefore);
+            live.put("reads_with_streams", readsDuring);
+            say(String.format("streams: %,d held, RSS %.0f -> %.0f MiB (%.1f KiB each), heap %.0f -> %.0f MiB (%.1f KiB "
+                            + "each); one event to all in %.0f ms (one stream: %.1f ms); reads %.0f -> %.0f req/s",
+                    many.size(), rssBefore / 1024.0, rssAfter / 1024.0, (double) (rssAfter - rssBefore) / many.size(),
+                    heapBefore / 1024.0, heapAfter / 1024.0, (double) (heapAfter - heapBefore) / many.size(),
+                    Report.num(all, "to_all_ms_median"),
+                    Report.num((Map<String, Object>) live.get("one_stream"), "to_all_ms_median"),
+                    readsBefore.get("rps"), readsDuring.get("rps")));
+        }
+        // and once they are closed: the instance serves as before (the second baseline of the reads)
+        Map<String, Double> readsAfter = wrk.run(server.port, reads, READ_CONNECTIONS, plan.readSeconds(),
+                "report.lua", Map.of());
+        checkNoErrors("reads after the streams", readsAfter);
+        live.put("reads_after_streams", readsAfter);
+        Map<String, Double> during = (Map<String, Double>) live.get("reads_with_streams");
+        live.put("reads_ratio", during.get("rps") * 2 / (readsBefore.get("rps") + readsAfter.get("rps")));
+    }
+
+    /** Posts a comment {@code plan.fanOutRounds()} times and times its event to the first, median and last stream. */
+    private Map<String, Object> fanOut(Streams streams, long thread, long deadline) throws Exception {
+        double[] toAll = new double[plan.fanOutRounds()];
+        double[] toMedian = new double[plan.fanOutRounds()];
+        double[] toFirst = new double[plan.fanOutRounds()];
+        java.util.concurrent.ExecutorService poster = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Http http = new Http(server.port)) {
+            for (int round = 0; round < toAll.length; round++) {
+                String marker = "live-bench-" + Long.toString(System.nanoTime(), 36);
+                streams.expect(marker);
+                long sent = System.nanoTime();
+                java.util.concurrent.Future<Http.Response> posted = poster.submit(() -> http.post(
+                        "/api/v1/threads/" + ids.format(thread) + "/comments", tokens.get(2),
+                        "{\"body\":\"" + marker + "\"}"));
+                long[] arrived = streams.awaitAll(deadline);
+                if (posted.get().status() != 201) {
+                    failures.add("streams: the comment answered " + posted.get().status());
+                }
+                double[] millis = Arrays.stream(arrived).mapToDouble(t -> (t - sent) / 1e6).toArray();
+                toAll[round] = Arrays.stream(millis).max().orElse(0);
+                toMedian[round] = percentile(millis, 50);
+                toFirst[round] = Arrays.stream(millis).min().orElse(0);
+            }
+        } finally {
+            poster.shutdownNow();
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("streams", streams.size());
+        figures.put("rounds", toAll.length);
+        figures.put("to_all_ms_median", percentile(toAll, 50));
+        figures.put("to_all_ms_max", Arrays.stream(toAll).max().orElse(0));
+        figures.put("to_half_ms_median", percentile(toMedian, 50));
+        figures.put("to_first_ms_median", percentile(toFirst, 50));
+        return figures;
+    }
+
+    /** The server's heap in use (after the caller's GC), from jcmd GC.heap_info, in KiB. */
+    private long heapUsedKib() throws Exception {
+        String info = jcmdOutput("GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
     // ---------------------------------------------------------------- profiles
 
     private void startProfile(String name) throws Exception {
@@ -618,13 +750,18 @@ public final class Bench {
     }
 
     private void jcmd(String... arguments) throws Exception {
+        jcmdOutput(arguments);
+    }
+
+    private String jcmdOutput(String... arguments) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
         command.add(Long.toString(server.pid()));
         command.addAll(Arrays.asList(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(60, TimeUnit.SECONDS);
+        return output;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -70,6 +70,17 @@ final class Report {
             double ms = num(startup, "median_ms");
             targets.add(target("6. start-up to first 200 of /health, ms", "< 3000", ms, ms < 3000));
         }
+        Map<String, Object> streams = (Map<String, Object>) report.get("streams");
+        if (streams != null && streams.get("streams") != null) {
+            double held = num(streams, "streams");
+            targets.add(target("8. idle event streams held by one instance", ">= 10000", held, held >= 10_000));
+            Map<String, Object> during = (Map<String, Object>) streams.get("reads_with_streams");
+            double errors = num(during, "connect_errors") + num(during, "read_errors") + num(during, "write_errors")
+                    + num(during, "timeouts") + num(during, "status_errors");
+            targets.add(target("8. page reads answered while holding them, errors", "0", errors, errors == 0));
+            double toAll = num((Map<String, Object>) streams.get("all_streams"), "to_all_ms_median");
+            targets.add(target("8. one event to every stream, median ms", "< 1000", toAll, toAll < 1000));
+        }
         return targets;
     }
 
@@ -130,7 +141,9 @@ final class Report {
                         num(f, "median_ms"), num(f, "min_ms"), num(f, "max_ms")));
             });
         }
-        md.append("\n## 3-4. Posting\n\n| workload | writers | replies/s | x pgbench floor | p50 ms | p99 ms | 201s | rows added | counts add up |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        if (report.get("sequential") != null || report.get("concurrent") != null) {
+            md.append("\n## 3-4. Posting\n\n| workload | writers | replies/s | x pgbench floor | p50 ms | p99 ms | 201s | rows added | counts add up |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        }
         Map<String, Object> pg = baselines == null ? null : (Map<String, Object>) baselines.get("pgbench");
         Map<String, Object> sequential = (Map<String, Object>) report.get("sequential");
         if (sequential != null) {
@@ -153,7 +166,33 @@ final class Report {
             md.append(String.format(Locale.ROOT, "%n## 6. Start-up%n%n%s: median %.0f ms (runs %s)%n",
                     startup.get("what"), num(startup, "median_ms"), startup.get("starts")));
         }
-        md.append("\n## 7. Word rules\n\nNot measured: word rules do not exist yet.\n");
+        if (report.get("word_rules") != null) {
+            md.append("\n## 7. Word rules\n\nNot measured: word rules do not exist yet.\n");
+        }
+        Map<String, Object> streams = (Map<String, Object>) report.get("streams");
+        if (streams != null && streams.get("streams") != null) {
+            Map<String, Object> one = (Map<String, Object>) streams.get("one_stream");
+            Map<String, Object> all = (Map<String, Object>) streams.get("all_streams");
+            Map<String, Object> before = (Map<String, Object>) streams.get("reads_without_streams");
+            Map<String, Object> during = (Map<String, Object>) streams.get("reads_with_streams");
+            md.append(String.format(Locale.ROOT, "%n## 8. Live event streams (GET /api/v1/threads/{id}/events), one instance%n%n"
+                            + "| measure | without the streams (baseline) | with %,.0f idle streams |%n|---|---:|---:|%n"
+                            + "| server resident memory, MiB (after a full GC) | %.0f | %.0f |%n"
+                            + "| server heap in use, MiB (after a full GC) | %.1f | %.1f |%n"
+                            + "| one event to every stream, median of %s rounds, ms | %.1f (one stream) | %.1f (max %.1f; half of them %.1f) |%n"
+                            + "| page reads (limit 50, 64 connections), req/s | %,.0f before, %,.0f after | %,.0f (%.2f x their mean) |%n"
+                            + "| page reads p99, ms | %.2f before, %.2f after | %.2f |%n%n"
+                            + "Per stream: %.1f KiB resident, %.1f KiB of heap. Opening and joining them took %.1f s "
+                            + "(500 at a time, one client thread on loopback).%n",
+                    num(streams, "streams"), num(streams, "rss_before_mib"), num(streams, "rss_after_mib"),
+                    num(streams, "heap_before_mib"), num(streams, "heap_after_mib"), all.get("rounds"),
+                    num(one, "to_all_ms_median"), num(all, "to_all_ms_median"), num(all, "to_all_ms_max"),
+                    num(all, "to_half_ms_median"), num(before, "rps"),
+                    num((Map<String, Object>) streams.get("reads_after_streams"), "rps"), num(during, "rps"),
+                    num(streams, "reads_ratio"), num(before, "p99"),
+                    num((Map<String, Object>) streams.get("reads_after_streams"), "p99"), num(during, "p99"), num(streams, "rss_kib_per_stream"),
+                    num(streams, "heap_kib_per_stream"), num(streams, "open_seconds")));
+        }
         List<String> failures = (List<String>) report.get("failures");
         if (failures != null && !failures.isEmpty()) {
             md.append("\n## Failures\n\n");

@@ -34,6 +34,8 @@
   };
   var regions = {};
   var uid = 0;
+  // live events: the stream while the page is visible, the last event id seen, and new comments not yet shown
+  var live = { source: null, lastEventId: null, threadId: null, fresh: [], retry: null };
 
   // ---- messages ----
 
@@ -308,7 +310,7 @@
       children.push(region('header', renderHeader()), region('session', renderSession()),
         region('moderation', renderModeration()), region('lock', renderLockNotice()),
         region('compose', renderTopComposer()), region('branch', renderBranchBar()),
-        renderList(), region('empty', renderEmpty()), region('more', renderMore()));
+        renderFreshNews(), renderList(), region('empty', renderEmpty()), region('more', renderMore()));
     }
     root.replaceChildren.apply(root, children.filter(Boolean));
     root.setAttribute('aria-busy', 'false');
@@ -539,6 +541,7 @@
       heading.textContent = t('thread.count', { count: state.thread ? state.thread.commentCount : 0 });
     }
     region('empty', renderEmpty());
+    updateFreshNews();
   }
 
   // ---- forms ----
@@ -719,6 +722,7 @@
   function changeSort(sort) {
     state.sort = sort;
     resetComments();
+    live.fresh = [];
     loadPage(null).then(function () {
       renderAll();
       root.querySelector('.sort select').focus();
@@ -776,6 +780,7 @@
         // the first reply created the article and its thread
         return loadArticle().then(function () {
           renderAll();
+          liveStart();
           focusComment(r.data.id);
           return null;
         });
@@ -786,8 +791,15 @@
   }
 
   function addComment(c) {
-    state.byId[c.id] = c;
     state.thread.commentCount += 1;
+    insertComment(c);
+    updateCount();
+    focusComment(c.id);
+  }
+
+  /** Puts a comment into the list where the thread has it: top-level ones first, replies after their siblings. */
+  function insertComment(c) {
+    state.byId[c.id] = c;
     if (!c.parentId) {
       state.comments.unshift(c);
       if (!state.branch) {
@@ -814,8 +826,6 @@
         parentNode.replies.appendChild(child.li);
       }
     }
-    updateCount();
-    focusComment(c.id);
   }
 
   function focusComment(id) {
@@ -907,15 +917,34 @@
 
   function removed(node) {
     var c = node.comment;
+    var next = node.li.nextElementSibling || node.li.parentNode.closest('li') || null;
+    if (dropComment(c)) {
+      node.box.focus();
+    } else {
+      var target = next ? next.querySelector('.comment-box') : root.querySelector('h2');
+      if (target) {
+        target.setAttribute('tabindex', target.getAttribute('tabindex') || '-1');
+        target.focus();
+      }
+    }
+  }
+
+  /** A deleted comment leaves the view, or stays as a tombstone while it has replies; true for a tombstone. */
+  function dropComment(c) {
+    var node = state.dom && state.dom.nodes[c.id];
     state.thread.commentCount = Math.max(0, state.thread.commentCount - 1);
-    node.slot.replaceChildren();
-    if (c.replyCount > 0) {
+    if (node) {
+      node.slot.replaceChildren();
+    }
+    var tombstone = c.replyCount > 0;
+    if (tombstone) {
       // its replies keep their place under a tombstone
       c.deleted = true;
       c.author = null;
       c.bodyHtml = null;
-      fillComment(node);
-      node.box.focus();
+      if (node) {
+        fillComment(node);
+      }
     } else {
       state.comments.splice(state.comments.indexOf(c), 1);
       delete state.byId[c.id];
@@ -923,15 +952,13 @@
       if (parent) {
         parent.replyCount -= 1;
       }
-      var next = node.li.nextElementSibling || node.li.parentNode.closest('li') || null;
-      node.li.remove();
-      var target = next ? next.querySelector('.comment-box') : root.querySelector('h2');
-      if (target) {
-        target.setAttribute('tabindex', target.getAttribute('tabindex') || '-1');
-        target.focus();
+      if (node) {
+        node.li.remove();
+        delete state.dom.nodes[c.id];
       }
     }
     updateCount();
+    return tombstone;
   }
 
   function lock(reason, error) {
@@ -960,6 +987,187 @@
   function failed() {
     state.error = true;
     renderAll();
+  }
+
+  // ---- live: new replies, edits, deletions and the lock, while the page is visible ----
+
+  var LIVE_EVENTS = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.removed', 'thread.locked',
+    'thread.unlocked'];
+
+  /**
+   * Follows the thread's events while the reader can see the page. The browser's EventSource reconnects by itself
+   * and asks for what it missed (Last-Event-ID); hidden, the stream is closed and reopened from the last event seen.
+   */
+  function liveStart() {
+    if (!state.thread || live.source || !window.EventSource || document.visibilityState !== 'visible') {
+      return;
+    }
+    if (live.threadId !== state.thread.id) {
+      live.threadId = state.thread.id;
+      live.lastEventId = state.thread.lastEventId;
+      live.fresh = [];
+    }
+    var source = new EventSource(threadPath('/events?after=' + encodeURIComponent(live.lastEventId)));
+    live.source = source;
+    LIVE_EVENTS.forEach(function (name) {
+      source.addEventListener(name, function (event) {
+        live.lastEventId = event.lastEventId;
+        var data;
+        try {
+          data = JSON.parse(event.data);
+        } catch (e) {
+          return;
+        }
+        liveEvent(name, data);
+      });
+    });
+    source.addEventListener('reload', function () {
+      // what was missed is no longer kept: read the thread again
+      liveStop();
+      live.threadId = null;
+      loadArticle().then(function () {
+        renderAll();
+        liveStart();
+      }, failed);
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED && live.source === source) {
+        // refused rather than dropped: the browser gives up, so try again later
+        live.source = null;
+        clearTimeout(live.retry);
+        live.retry = setTimeout(liveStart, 15000);
+      }
+    });
+  }
+
+  function liveStop() {
+    clearTimeout(live.retry);
+    if (live.source) {
+      live.source.close();
+      live.source = null;
+    }
+  }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') {
+      liveStart();
+    } else {
+      liveStop();
+    }
+  });
+
+  function liveEvent(name, data) {
+    if (!state.thread || data.id === undefined) {
+      return;
+    }
+    if (name === 'thread.locked' || name === 'thread.unlocked') {
+      var wasOpen = open();
+      state.thread = data;
+      if (open() !== wasOpen) {
+        showOpenness();
+      }
+      return;
+    }
+    var shown = state.byId[data.id];
+    var waiting = live.fresh.filter(function (c) { return c.id === data.id; })[0];
+    if (name === 'comment.created') {
+      if (!shown && !waiting) {
+        // never pushed into the text being read: counted now, shown when the reader asks
+        live.fresh.push(data);
+        state.thread.commentCount += 1;
+        updateCount();
+      }
+    } else if (name === 'comment.updated') {
+      if (waiting) {
+        live.fresh[live.fresh.indexOf(waiting)] = data;
+      } else if (shown && !shown.deleted) {
+        shown.bodyHtml = data.bodyHtml;
+        shown.editedAt = data.editedAt;
+        var node = state.dom && state.dom.nodes[data.id];
+        if (node && !node.slot.querySelector('form')) {
+          fillComment(node);
+        }
+      }
+    } else if (waiting) {
+      live.fresh.splice(live.fresh.indexOf(waiting), 1);
+      state.thread.commentCount = Math.max(0, state.thread.commentCount - 1);
+      updateCount();
+    } else if (shown && !shown.deleted) {
+      shown.replyCount = data.replyCount;
+      var box = state.dom && state.dom.nodes[data.id];
+      var hadFocus = box && box.li.contains(document.activeElement);
+      if (!dropComment(shown) && hadFocus) {
+        focusHeading();
+      }
+    }
+  }
+
+  /** A lock or unlock from elsewhere: the notice, the composers and the reply buttons follow at once. */
+  function showOpenness() {
+    region('moderation', renderModeration());
+    region('lock', renderLockNotice());
+    region('compose', renderTopComposer());
+    region('empty', renderEmpty());
+    Object.keys((state.dom && state.dom.nodes) || {}).forEach(function (id) {
+      var node = state.dom.nodes[id];
+      if (!open()) {
+        node.slot.replaceChildren();
+      }
+      fillComment(node);
+    });
+  }
+
+  /** The polite live region that offers the new comments; it stays in place so that changes are announced. */
+  function renderFreshNews() {
+    regions.fresh = el('div', { class: 'fresh-news', 'aria-live': 'polite' });
+    updateFreshNews();
+    return regions.fresh;
+  }
+
+  function updateFreshNews() {
+    var news = regions.fresh;
+    if (!news) {
+      return;
+    }
+    live.fresh = live.fresh.filter(function (c) { return !state.byId[c.id]; });
+    var count = live.fresh.length;
+    if (count === 0) {
+      news.replaceChildren();
+    } else {
+      news.replaceChildren(button(t('live.newReplies', { count: count }), showFresh, { class: 'show-fresh' }));
+    }
+  }
+
+  /** Shows the waiting comments in their places, parents before replies, and moves to the first. */
+  function showFresh() {
+    var waiting = live.fresh;
+    live.fresh = [];
+    var first = null;
+    waiting.forEach(function (c) {
+      if (state.byId[c.id] || (c.parentId && !state.byId[c.parentId])) {
+        // already on a page read since, or a reply to a comment not loaded yet (it comes with that page)
+        return;
+      }
+      insertComment(c);
+      first = first || c.id;
+    });
+    if (state.branch) {
+      renderAll();
+    }
+    updateCount();
+    if (first) {
+      focusComment(first);
+    } else {
+      focusHeading();
+    }
+  }
+
+  function focusHeading() {
+    var heading = root.querySelector('h2');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
   }
 
   // ---- the frame's size, told to the host page ----
@@ -1011,7 +1219,10 @@
   function start() {
     state.error = null;
     root.setAttribute('aria-busy', 'true');
-    Promise.all([loadMessages(), restoreSession()]).then(loadArticle).then(renderAll, failed);
+    Promise.all([loadMessages(), restoreSession()]).then(loadArticle).then(function () {
+      renderAll();
+      liveStart();
+    }, failed);
   }
 
   setInterval(refreshTimes, 60000);

@@ -83,6 +83,21 @@ class CommentRepository {
                 + " WHERE c.id = ? AND " + VISIBLE, row -> row(row).view(), id);
     }
 
+    /**
+     * Comments by id as the public sees them now, listed on a page or not (a deleted comment with no replies): the
+     * row mapper shows no author and no text of a deleted one.
+     */
+    java.util.Map<Long, CommentService.PublicState> findPublicStates(long[] ids) {
+        record Keyed(long id, CommentService.PublicState state) {
+        }
+        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score, " + VISIBLE + " AS listed"
+                                + " FROM comment c JOIN account a ON a.id = c.author_id WHERE c.id = ANY(?)",
+                        row -> new Keyed(row.getLong("id"),
+                                new CommentService.PublicState(row(row).view(), row.getBoolean("listed"))),
+                        (Object) ids)
+                .stream().collect(java.util.stream.Collectors.toMap(Keyed::id, Keyed::state));
+    }
+
     Optional<Target> findTarget(long id) {
         return sql.one("SELECT id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth"
                 + " FROM comment WHERE id = ?", CommentRepository::target, id);

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import news.forum.account.Caller;
 import news.forum.account.Callers;
 import news.forum.audit.AuditLog;
+import news.forum.live.ThreadEvents;
 import news.forum.text.MarkdownRenderer;
 import news.forum.text.TextRules;
 import news.forum.thread.ThreadRepository;
@@ -37,9 +38,12 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final IdempotencyKeys idempotencyKeys;
+    private final ThreadEvents events;
 
     CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
-                   AuditLog audit, IdempotencyKeys idempotencyKeys, List<NewCommentRules> rules, PublicIds ids) {
+                   AuditLog audit, IdempotencyKeys idempotencyKeys, List<NewCommentRules> rules, PublicIds ids,
+                   ThreadEvents events) {
+        this.events = events;
         this.rules = rules;
         this.ids = ids;
         this.idempotencyKeys = idempotencyKeys;
@@ -86,6 +90,16 @@ public class CommentService {
         return rows;
     }
 
+    /** A comment as the public sees it now, and whether a page of its thread lists it. */
+    public record PublicState(CommentView view, boolean listed) {
+    }
+
+    /** Comments by row id as the public sees them now (live events read their payload here); unknown ids are absent. */
+    @ReadOnly
+    public java.util.Map<Long, PublicState> publicStates(long[] commentIds) {
+        return comments.findPublicStates(commentIds);
+    }
+
     @ReadOnly
     public CommentView find(String commentId) {
         return comments.findView(ids.parse(commentId, "The comment"))
@@ -125,9 +139,11 @@ public class CommentService {
                 ? comments.insertTopLevel(threadId, author, body, html)
                 : comments.insertReply(threadId, parentId, author, body, html))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
+        long createdId = ids.parse(created.id(), "The comment");
         if (key != null) {
-            idempotencyKeys.complete(author.id(), key, ids.parse(created.id(), "The comment"));
+            idempotencyKeys.complete(author.id(), key, createdId);
         }
+        events.commentCreated(threadId, createdId);
         return created;
     }
 
@@ -141,6 +157,7 @@ public class CommentService {
         }
         requireOpen(target.threadId());
         comments.updateBody(target.id(), body, markdown.render(body));
+        events.commentUpdated(target.threadId(), target.id());
         return comments.findView(target.id()).orElseThrow();
     }
 
@@ -167,6 +184,7 @@ public class CommentService {
             }
         }
         threads.countRemovedComment(target.threadId());
+        events.commentDeleted(target.threadId(), target.id());
         if (!ownComment) {
             audit.record(caller.id(), "comment.delete", "comment", target.id(), null);
         }
@@ -195,8 +213,9 @@ public class CommentService {
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
 
+    /** Locks the thread row for the rest of the transaction: the write then updates it (counters, event number). */
     private void requireOpen(long threadId) {
-        ThreadRepository.ThreadState thread = threads.findStateForShare(threadId).orElseThrow();
+        ThreadRepository.ThreadState thread = threads.findStateForUpdate(threadId).orElseThrow();
         if (thread.locked()) {
             throw ThreadService.locked(thread.lockReason());
         }

@@ -25,12 +25,19 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
     private final DatabaseSettings settings;
     private final BeanContext context;
     private final Duration shutdownGrace;
+    private final boolean idSecretConfigured;
 
     EmbeddedDatasourceConfigurer(DatabaseSettings settings, BeanContext context,
-                                 @Value("${micronaut.lifecycle.graceful-shutdown.grace-period:20s}") Duration shutdownGrace) {
+                                 @Value("${micronaut.lifecycle.graceful-shutdown.grace-period:20s}") Duration shutdownGrace,
+                                 @io.micronaut.core.annotation.Nullable @Value("${forum.ids.secret:}") String idSecret) {
         this.settings = settings;
+        this.idSecretConfigured = idSecret != null && !idSecret.isBlank();
         this.context = context;
         this.shutdownGrace = shutdownGrace;
+    }
+
+    private String idKeySource() {
+        return idSecretConfigured ? "FORUM_ID_SECRET" : "the key kept in the database";
     }
 
     @Override
@@ -41,6 +48,9 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
         }
         if (!settings.embedded()) {
             LOG.info("Using external PostgreSQL at {}", datasource.getConfiguredUrl());
+            LOG.info("Instance mode: several instances may share this PostgreSQL (tokens signed with FORUM_JWT_SECRET, "
+                    + "public ids keyed by {}, throttles in the database, live events through LISTEN/NOTIFY)",
+                    idKeySource());
             return datasource;
         }
         EmbeddedPostgres postgres;
@@ -55,6 +65,9 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
         datasource.setUsername("postgres");
         datasource.setPassword("");
         LOG.info("Using embedded PostgreSQL at {}", datasource.getUrl());
+        LOG.info("Instance mode: {}", settings.ephemeral() ? "test (a throw-away embedded PostgreSQL)"
+                : "single instance (the embedded PostgreSQL in " + settings.dataDirectory()
+                + " serves this process only; several instances need an external PostgreSQL)");
         return datasource;
     }
 }

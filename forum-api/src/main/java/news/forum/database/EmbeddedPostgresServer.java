@@ -1,12 +1,16 @@
 package news.forum.database;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +24,8 @@ final class EmbeddedPostgresServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    /** Held for the life of the process. */
+    private static final java.util.List<FileLock> INSTANCE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private EmbeddedPostgresServer() {
     }
@@ -74,6 +80,9 @@ final class EmbeddedPostgresServer {
     private static EmbeddedPostgres start(Path dir, boolean ephemeral) {
         try {
             Files.createDirectories(dir);
+            if (!ephemeral) {
+                claimForThisProcess(dir);
+            }
             stopOrphanedPostmaster(dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -94,6 +103,25 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * The embedded cluster serves one instance. A second server started on the same data directory would take the
+     * running postmaster for an orphan and stop it under the first; instead it stops here, with the way to run
+     * several. The lock is the operating system's: it goes when this process ends, however it ends.
+     */
+    private static void claimForThisProcess(Path clusterDirectory) throws IOException {
+        Path lockFile = clusterDirectory.toAbsolutePath().getParent().resolve("instance.lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new ConfigurationException("Another forum server is already running on the data directory "
+                    + lockFile.getParent() + ". The embedded PostgreSQL serves one instance only: to run several "
+                    + "instances, give each the same external PostgreSQL (DATASOURCES_DEFAULT_URL, _USERNAME, _PASSWORD) "
+                    + "and the same FORUM_JWT_SECRET; see README, Running several instances.");
+        }
+        INSTANCE_LOCKS.add(lock);
     }
 
     /**

@@ -39,6 +39,10 @@ class AdminAccount implements ApplicationEventListener<StartupEvent> {
             accounts.create(username, password, null, Role.ADMIN)
                     .ifPresent(admin -> LOG.info("Created the ADMIN account '{}'", admin.username()));
         } catch (ProblemException e) {
+            if (e.status() == io.micronaut.http.HttpStatus.CONFLICT) {
+                // another instance starting at the same moment created it first
+                return;
+            }
             throw new ConfigurationException("FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD refused: " + e.getMessage());
         }
     }

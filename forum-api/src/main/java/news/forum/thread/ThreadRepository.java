@@ -17,7 +17,7 @@ public class ThreadRepository {
 
     private static final String VIEW = """
             SELECT t.id, ar.article_key, ar.title, t.locked, t.locked_at, lb.username AS locked_by,
-                   t.lock_reason, t.comment_count
+                   t.lock_reason, t.comment_count, t.event_seq
             FROM thread t
             JOIN article ar ON ar.id = t.article_id
             LEFT JOIN account lb ON lb.id = t.locked_by
@@ -48,6 +48,14 @@ public class ThreadRepository {
         return sql.one("SELECT id, locked, lock_reason FROM thread WHERE id = ? FOR SHARE", ThreadRepository::state, threadId);
     }
 
+    /**
+     * Waits for a lock or unlock in progress and holds the row for a write that follows in this transaction; taking
+     * it FOR SHARE first and updating it later would let two such writes deadlock on the upgrade.
+     */
+    public Optional<ThreadState> findStateForUpdate(long threadId) {
+        return sql.one("SELECT id, locked, lock_reason FROM thread WHERE id = ? FOR NO KEY UPDATE", ThreadRepository::state, threadId);
+    }
+
     public void createForArticle(long articleId) {
         sql.update("INSERT INTO thread (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING", articleId);
     }
@@ -72,7 +80,7 @@ public class ThreadRepository {
     private ThreadView view(ResultSet row) throws SQLException {
         return new ThreadView(ids.format(row.getLong("id")), row.getString("article_key"), row.getString("title"),
                 row.getBoolean("locked"), Sql.instant(row, "locked_at"), row.getString("locked_by"),
-                row.getString("lock_reason"), row.getInt("comment_count"));
+                row.getString("lock_reason"), row.getInt("comment_count"), row.getLong("event_seq"));
     }
 
     private static ThreadState state(ResultSet row) throws SQLException {

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import news.forum.account.Caller;
 import news.forum.account.Callers;
 import news.forum.audit.AuditLog;
+import news.forum.live.ThreadEvents;
 import news.forum.text.TextRules;
 import news.forum.web.ProblemException;
 
@@ -18,8 +19,10 @@ public class ThreadService {
     private final ThreadRepository threads;
     private final Callers callers;
     private final AuditLog audit;
+    private final ThreadEvents events;
 
-    ThreadService(ThreadRepository threads, Callers callers, AuditLog audit) {
+    ThreadService(ThreadRepository threads, Callers callers, AuditLog audit, ThreadEvents events) {
+        this.events = events;
         this.threads = threads;
         this.callers = callers;
         this.audit = audit;
@@ -43,6 +46,7 @@ public class ThreadService {
         }
         if (threads.lock(threadId, moderator.id(), cleanReason)) {
             audit.record(moderator.id(), "thread.lock", "thread", threadId, cleanReason);
+            events.threadLocked(threadId);
         }
         return find(threadId);
     }
@@ -52,6 +56,7 @@ public class ThreadService {
         Caller moderator = callers.requireModerator(authentication);
         if (threads.unlock(threadId)) {
             audit.record(moderator.id(), "thread.unlock", "thread", threadId, null);
+            events.threadUnlocked(threadId);
         }
         return find(threadId);
     }

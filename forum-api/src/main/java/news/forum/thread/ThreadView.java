@@ -5,7 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A thread as clients see it. */
+/**
+ * A thread as clients see it. {@code lastEventId} is the id of the thread's latest live event when this view was
+ * read: a client that subscribes to the events with it ({@code ?after=}) misses nothing between the two.
+ */
 @Serdeable
 public record ThreadView(String id,
                          String articleKey,
@@ -14,5 +17,6 @@ public record ThreadView(String id,
                          @Nullable Instant lockedAt,
                          @Nullable String lockedBy,
                          @Nullable String lockReason,
-                         int commentCount) {
+                         int commentCount,
+                         long lastEventId) {
 }

@@ -77,6 +77,11 @@ final class ForumApi {
         return (String) created.get("id");
     }
 
+    /** Locks the thread with a reason (a moderator's token). */
+    void lock(String token, String threadId, String reason) {
+        retrieve(auth(HttpRequest.PUT("/api/v1/threads/" + threadId + "/lock", Map.of("reason", reason)), token));
+    }
+
     private static <T> MutableHttpRequest<T> auth(MutableHttpRequest<T> request, String token) {
         return request.bearerAuth(token);
     }

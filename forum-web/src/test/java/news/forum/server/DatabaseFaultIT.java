@@ -3,6 +3,7 @@ package news.forum.server;
 import news.forum.web.PublicIds;
 import io.micronaut.json.JsonMapper;
 import news.forum.support.Api;
+import news.forum.support.EventStream;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +167,46 @@ class DatabaseFaultIT {
                 assertThat(row.getLong(1)).as("the refused posts stored nothing").isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void liveEventsGoOnAfterPostgresRestartsAndNoneIsLost() throws Exception {
+        try (OwnPostgres postgres = new OwnPostgres(databaseData);
+             ServerProcess server = ServerProcess.start(serverData, environment(postgres, "2000"))) {
+            assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
+            Api api = new Api(server.base(), json);
+            String thread = openThread(api);
+            Api.Session writer = newUser(api);
+            try (EventStream stream = EventStream.open(server.base(), EventStream.path(thread)).awaitOpen()) {
+                String before = api.postComment(thread, writer.token(), "before the restart", null).expectStatus(201).path("id");
+                assertThat(stream.next().data()).contains(before);
+
+                postgres.restart("immediate");
+                // posted as soon as the database answers again: the listening connection may not be back yet,
+                // and then its catch-up from the outbox brings the event
+                String after = postUntilCreated(api, thread, writer, "right after the restart");
+                String later = postUntilCreated(api, thread, writer, "a little later");
+                List<EventStream.Received> events = stream.next(2);
+                assertThat(events).extracting(EventStream.Received::name).containsOnly("comment.created");
+                assertThat(events.get(0).data()).contains(after);
+                assertThat(events.get(1).data()).contains(later);
+                assertThat(server.awaitLine("Live events: listening again", START)).as(server.output()).isTrue();
+            }
+        }
+    }
+
+    /** Posts until 201, retrying a 503 (the pool reconnecting) with the same Idempotency-Key. */
+    private static String postUntilCreated(Api api, String thread, Api.Session writer, String text) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Response posted = api.send("POST", "/api/v1/threads/" + thread + "/comments", writer.token(),
+                    "application/json", "{\"body\":\"" + text + "\"}", "Idempotency-Key", "restart-" + text.hashCode());
+            if (posted.status() == 201) {
+                return posted.path("id");
+            }
+            assertThat(posted.status()).as(posted.body()).isEqualTo(503);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no 201 after the restart");
     }
 
     private static Map<String, String> environment(OwnPostgres postgres, String connectionTimeout) {

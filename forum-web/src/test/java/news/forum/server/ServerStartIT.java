@@ -56,6 +56,25 @@ class ServerStartIT {
     }
 
     @Test
+    void aSecondServerOnTheSameEmbeddedDataStopsAtStartWithTheReasonAndTheFirstGoesOn() throws Exception {
+        try (ServerProcess first = ServerProcess.start(data, Map.of("FORUM_ADMIN_PASSWORD", "operator-chosen-password"))) {
+            assertThat(first.awaitLine("Server Running", START)).as(first.output()).isTrue();
+            assertThat(first.output()).contains("Instance mode: single instance");
+            try (ServerProcess second = ServerProcess.start(data, Map.of())) {
+                assertThat(second.awaitExit(START)).as(second.output()).isNotNull().isNotZero();
+                assertThat(second.output()).contains("Another forum server is already running on the data directory",
+                        "The embedded PostgreSQL serves one instance only").doesNotContain("Server Running");
+            }
+            Api api = new Api(first.base(), json);
+            api.get("/health").expectStatus(200);
+            String admin = api.login("admin", "operator-chosen-password").token();
+            String thread = api.put("/api/v1/articles/still-here", admin,
+                    Map.of("title", "Still here", "url", "https://news.example/still")).expectStatus(201).path("thread.id");
+            api.postComment(thread, admin, "the first server still writes", null).expectStatus(201);
+        }
+    }
+
+    @Test
     void afterASigkillTheServerStartsAgainOnItsData() throws Exception {
         try (ServerProcess server = ServerProcess.start(data, Map.of())) {
             assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
