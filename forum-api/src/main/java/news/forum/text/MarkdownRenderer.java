@@ -31,8 +31,11 @@ public class MarkdownRenderer {
             .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
             .toFactory();
 
-    /** An opening link tag; text that looks like one is escaped, so only real elements match. */
-    private static final Pattern LINK_ELEMENT = Pattern.compile("<a\\s");
+    /**
+     * A link element going somewhere (the renderer empties the address of a link it finds unsafe, which then leads
+     * nowhere); text that looks like a tag is escaped, so only real elements match.
+     */
+    private static final Pattern LINK_ELEMENT = Pattern.compile("<a href=\"[^\"]");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -48,7 +51,7 @@ public class MarkdownRenderer {
 
     /**
      * The links a reader gets from this Markdown: the {@code <a>} elements of its rendering, after the sanitiser,
-     * so explicit links, reference links and autolinked addresses count, and a link the sanitiser drops does not.
+     * so explicit links, reference links and autolinked addresses count, and a link made harmless does not.
      * Text without ']', ':', '@' or "www." can hold no link and is not rendered.
      */
     public int countLinks(String markdown) {
