@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.comment.CommentView;
+import news.forum.throttle.WriteBudgets;
 
 import java.net.URI;
 
@@ -29,10 +30,12 @@ class EmbedController {
 
     private final EmbedService embed;
     private final EmbedSettings settings;
+    private final WriteBudgets budgets;
 
-    EmbedController(EmbedService embed, EmbedSettings settings) {
+    EmbedController(EmbedService embed, EmbedSettings settings, WriteBudgets budgets) {
         this.embed = embed;
         this.settings = settings;
+        this.budgets = budgets;
     }
 
     /** The article behind a widget, or null with whether a first reply may start its thread from that page URL. */
@@ -48,6 +51,7 @@ class EmbedController {
     HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest body,
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         Authentication authentication, HttpRequest<?> request) {
+        budgets.spendPost(authentication, request);
         CommentView created = embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
     }
