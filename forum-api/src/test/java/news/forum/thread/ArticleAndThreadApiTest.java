@@ -40,7 +40,7 @@ class ArticleAndThreadApiTest extends ApiTestBase {
         Response thread = api.get("/api/v1/threads/" + created.path("thread.id"));
         thread.expectStatus(200);
         assertThat(thread.json()).containsOnlyKeys("id", "articleKey", "title", "locked", "lockedAt", "lockedBy",
-                "lockReason", "commentCount");
+                "lockReason", "lockNote", "commentCount", "premoderation", "slowModeSeconds", "slowModeUntil");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ArticleAndThreadApiTest extends ApiTestBase {
                 + " AND action = 'thread.lock' AND reason = 'Legal review' AND actor_id = ?", db.rowId(thread), db.rowId(moderator.id())))
                 .isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE target_type = 'thread' AND target_id = ?"
-                + " AND action = 'thread.unlock'", thread)).isEqualTo(1);
+                + " AND action = 'thread.unlock'", db.rowId(thread))).isEqualTo(1);
     }
 
     @Test

@@ -75,7 +75,7 @@ class TokenAttackTest extends ApiTestBase {
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(edited.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertProblem(api.put("/api/v1/threads/" + thread + "/lock", forged, Map.of()), 401);
-        String otherSubject = payload.replaceFirst("\"sub\":\"\\d+\"", "\"sub\":\"1\"");
+        String otherSubject = payload.replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"1\"");
         String stolen = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertProblem(api.get("/api/v1/me", stolen), 401);
