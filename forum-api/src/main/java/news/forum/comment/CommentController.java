@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.web.PublicIds;
 
-import java.net.URI;
 
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,24 +41,28 @@ class CommentController {
     CommentPage page(@PathVariable String threadId,
                      @Nullable @QueryValue String sort,
                      @Nullable @QueryValue String limit,
-                     @Nullable @QueryValue String after) {
-        return comments.page(ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
+                     @Nullable @QueryValue String after,
+                     @Nullable Authentication authentication) {
+        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
     }
 
-    /** Posts a top-level comment or, with parentId, a reply. 201 means it is committed. */
+    /**
+     * Posts a top-level comment or, with parentId, a reply. 201 means it is committed and shown; 202 that it is
+     * committed and waits for a moderator's review (status "pending"), seen until then only by its author.
+     */
     @Post("/threads/{threadId}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> post(@PathVariable String threadId, @Body @Valid PostCommentRequest request,
                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                    Authentication authentication) {
-        CommentView created = comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey);
-        return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
+        return PostedComment.response(
+                comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey));
     }
 
     @Get("/comments/{commentId}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    CommentView comment(@PathVariable String commentId) {
-        return comments.find(commentId);
+    CommentView comment(@PathVariable String commentId, @Nullable Authentication authentication) {
+        return comments.find(authentication, commentId);
     }
 
     /** Replaces the body (its author only, while the thread is open). */
@@ -70,6 +73,7 @@ class CommentController {
         return comments.edit(authentication, commentId, request);
     }
 
+    /** Its author deletes it; a moderator's DELETE of another's comment removes it (restorable, audited). */
     @Delete("/comments/{commentId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> delete(@PathVariable String commentId, Authentication authentication) {

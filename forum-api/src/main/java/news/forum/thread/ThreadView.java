@@ -5,7 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A thread as clients see it. */
+/**
+ * A thread as clients see it. {@code lockNote} is the moderator's note shown with the lock notice;
+ * {@code premoderation} is what applies now (the thread's own setting or the site default: none, all,
+ * new_accounts); {@code slowModeSeconds} is how long each account waits between comments here (0: off), with
+ * {@code slowModeUntil} when slow mode switched on by itself and ends then (null when set by hand).
+ */
 @Serdeable
 public record ThreadView(String id,
                          String articleKey,
@@ -14,5 +19,9 @@ public record ThreadView(String id,
                          @Nullable Instant lockedAt,
                          @Nullable String lockedBy,
                          @Nullable String lockReason,
-                         int commentCount) {
+                         @Nullable String lockNote,
+                         int commentCount,
+                         String premoderation,
+                         int slowModeSeconds,
+                         @Nullable Instant slowModeUntil) {
 }

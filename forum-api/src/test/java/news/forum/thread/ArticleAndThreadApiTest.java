@@ -40,7 +40,7 @@ class ArticleAndThreadApiTest extends ApiTestBase {
         Response thread = api.get("/api/v1/threads/" + created.path("thread.id"));
         thread.expectStatus(200);
         assertThat(thread.json()).containsOnlyKeys("id", "articleKey", "title", "locked", "lockedAt", "lockedBy",
-                "lockReason", "commentCount");
+                "lockReason", "lockNote", "commentCount", "premoderation", "slowModeSeconds", "slowModeUntil");
     }
 
     @Test
