@@ -273,9 +273,8 @@
     const body = make('div', { className: 'comment-body' });
     body.innerHTML = c.bodyHtml || ''; // sanitised by the server
     const details = [];
-    const holdReason = item.holdReason || (c.review && c.review.holdReason);
-    if (holdReason) {
-      details.push(make('p', { className: 'hold-reason', textContent: say('console.item.held', { reason: holdReason }) }));
+    if (item.holdReason) {
+      details.push(make('p', { className: 'hold-reason', textContent: say('console.item.held', { reason: item.holdReason }) }));
     }
     if (item.flags && item.flags.length) {
       details.push(make('h4', { textContent: say('console.item.flags', { count: item.flags.length }) }),
@@ -283,7 +282,7 @@
           make('strong', { textContent: say('flag.reason.' + flag.reason) }),
           flag.detail ? ': ' + flag.detail : null,
           ' ', make('span', { className: 'hint', textContent: say('console.item.flaggedBy', {
-            name: flag.flaggedBy || flag.by || '', time: when(flag.flaggedAt || flag.createdAt) }) })]))));
+            name: flag.flaggedBy || say('console.unknownAuthor'), time: when(flag.createdAt) }) })]))));
     }
     li.append(make('article', { attrs: { 'aria-labelledby': labelId } }, [heading, meta, body].concat(details)),
       queueActions(kind, item, li, labelId));
@@ -363,12 +362,17 @@
     }
   }
 
+  /** "time: who did what to which, why"; the target is named as a person knows it (a username, an article key). */
   function logEntry(entry) {
-    const action = messages['console.action.' + entry.action] ? say('console.action.' + entry.action) : entry.action;
+    const known = (name) => messages[name] !== undefined;
+    const action = known('console.action.' + entry.action) ? say('console.action.' + entry.action) : entry.action;
+    const target = entry.target || {};
+    const targetText = known('console.target.' + target.type)
+      ? say('console.target.' + target.type, { label: target.label || target.id || '' }) : (target.label || '');
     return make('li', {}, [
-      make('time', { dateTime: entry.at, textContent: when(entry.at) }), ' ',
-      make('strong', { textContent: entry.actor || say('console.system') }), ' ', action, ' ',
-      make('span', { className: 'target', textContent: say('console.target.' + entry.targetType, { target: entry.target }) }),
+      make('time', { dateTime: entry.createdAt, textContent: when(entry.createdAt) }), ' ',
+      make('strong', { textContent: entry.actor || say('console.system') }), ' ' + action + ' ',
+      make('span', { className: 'target', textContent: targetText }),
       entry.reason ? make('span', { className: 'reason', textContent: ': ' + entry.reason }) : null]);
   }
 
@@ -485,9 +489,12 @@
       body.until = new Date(form.until.value).toISOString();
     }
     const answer = await call('PUT', '/api/v1/accounts/' + encodeURIComponent(username) + '/ban', body);
-    report(byId('accounts'), answer.ok ? say('console.accounts.banned', { name: username }) : problem(answer), !answer.ok);
+    report(byId('accounts'), answer.ok ? say('console.accounts.banned', { name: username, count: answer.data.removedComments })
+      : problem(answer), !answer.ok);
     if (answer.ok) {
+      form.reason.value = '';
       loadLog(false);
+      QUEUES.forEach((kind) => loadQueue(kind, false));
     }
   }
 

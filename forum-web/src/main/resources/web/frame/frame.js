@@ -390,6 +390,9 @@
     if (!state.me) {
       return el('p', { class: 'hint', text: t('compose.signInToComment') });
     }
+    if (state.me.ban) {
+      return el('p', { class: 'notice', role: 'status', text: t('session.banned', { reason: state.me.ban.reason }) });
+    }
     return composer({ label: t('compose.commentLabel'), submit: t('action.post'), onSubmit: postTopLevel, reset: true });
   }
 

@@ -40,7 +40,8 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
             signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
             WebElement item = queueItem(moderator, "pending", "A comment that waits for a moderator");
-            assertThat(item.findElement(By.cssSelector(".item-title")).getText()).contains("tariq", "Article " + key);
+            assertThat(item.findElement(By.cssSelector(".item-title")).getText()).isEqualTo("Tariq in “Article " + key + "”");
+            assertThat(item.findElement(By.cssSelector(".item-meta")).getText()).contains("@tariq", "article " + key);
             item.findElement(By.xpath(".//button[.='Approve']")).click();
             assertThat(result(moderator, "pending")).isEqualTo("Approved: the comment is published.");
             assertThat(queueTexts(moderator, "pending")).noneMatch(text -> text.contains("waits for a moderator"));
