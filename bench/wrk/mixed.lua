@@ -15,12 +15,14 @@ local counter = 0
 function init(args)
   created, other = 0, 0
   math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)"), 16) or 0) % 100000)
+  -- each wrk thread signs its replies, so one author never posts the same text twice (that is refused)
+  signature = math.random(1, 1000000000)
 end
 
 function request()
   if math.random() < 0.05 then
     counter = counter + 1
-    local body = '{"body":"A reply while others read, number ' .. counter ..
+    local body = '{"body":"A reply while others read, number ' .. signature .. '-' .. counter ..
       '. The *minister* said troops would never be sent, but [history](https://example.org/history) suggests otherwise."'
     if math.random() < 0.8 then
       body = body .. ',"parentId":"' .. parents[math.random(#parents)] .. '"'

@@ -38,12 +38,14 @@ final class Writers {
     private Writers() {
     }
 
-    static String body(Random random) {
+    /** A comment of one to five sentences, ending with its writer and number: one author never repeats a text. */
+    static String body(Random random, String signature) {
         StringBuilder body = new StringBuilder();
         int sentences = 1 + random.nextInt(5);
         for (int i = 0; i < sentences; i++) {
             body.append(i == 0 ? "" : " ").append(SENTENCES[random.nextInt(SENTENCES.length)]);
         }
+        body.append(" (").append(signature).append(')');
         return "{\"body\":" + Json.quote(body.toString());
     }
 
@@ -52,6 +54,7 @@ final class Writers {
                               PublicIds ids)
             throws IOException {
         Random random = new Random(seed);
+        String run = runName();
         boolean[] top = new boolean[count];
         top[0] = true;
         for (int placed = 1; placed < topLevel; ) {
@@ -69,7 +72,7 @@ final class Writers {
         long started = System.nanoTime();
         try (Http http = new Http(port)) {
             for (int i = 0; i < count; i++) {
-                String json = body(random);
+                String json = body(random, run + ", comment " + i);
                 if (!top[i]) {
                     json += ",\"parentId\":\"" + ids.format(replyable.get(random.nextInt(replyable.size())).id()) + "\"";
                 }
@@ -97,6 +100,7 @@ final class Writers {
     static Outcome concurrent(int port, List<String> tokens, List<Long> threadIds, int writers, double seconds,
                               long seed, PublicIds ids) throws InterruptedException {
         List<Posted> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        String run = runName();
         Map<Integer, Long> other = new ConcurrentHashMap<>();
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
@@ -110,11 +114,12 @@ final class Writers {
                 String token = tokens.get(writer % tokens.size());
                 Map<Long, List<Posted>> mine = new java.util.HashMap<>();
                 List<Double> myLatencies = new ArrayList<>();
+                long sent = 0;
                 try (Http http = new Http(port)) {
                     while (System.nanoTime() < deadline) {
                         long threadId = threadIds.get(random.nextInt(threadIds.size()));
                         List<Posted> earlier = mine.computeIfAbsent(threadId, k -> new ArrayList<>());
-                        String json = body(random);
+                        String json = body(random, run + ", writer " + writer + ", comment " + sent++);
                         if (!earlier.isEmpty() && random.nextInt(5) != 0) {
                             json += ",\"parentId\":\"" + ids.format(earlier.get(random.nextInt(earlier.size())).id()) + "\"";
                         }
@@ -147,6 +152,11 @@ final class Writers {
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new Outcome(writers, elapsed, created, new TreeMap<>(other),
                 latencies.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Tells this run's comments from an earlier run's by the same authors (the data directory is kept). */
+    private static String runName() {
+        return "run " + Long.toString(System.nanoTime(), 36);
     }
 
     private static Posted posted(String body, long threadId, PublicIds ids) {

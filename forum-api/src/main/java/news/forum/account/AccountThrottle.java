@@ -1,24 +1,16 @@
 package news.forum.account;
 
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.jdbc.DataSourceResolver;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import news.forum.throttle.TokenBuckets;
+import news.forum.throttle.TokenBuckets.Budget;
 import news.forum.web.ProblemException;
 
-import javax.sql.DataSource;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -31,45 +23,23 @@ import java.util.function.Supplier;
  *     password refunds the address's token and clears the name's bucket.</li>
  * <li>Registrations per client address.</li>
  * </ul>
- * IPv6 clients are counted per /64, the block one subscriber gets. A bucket's id carries its budget, so a
- * changed setting starts fresh buckets; rows are removed once their bucket would be full again.
+ * The buckets are {@link TokenBuckets}, shared with the posting and flagging budgets.
  */
 @Singleton
 class AccountThrottle {
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final TokenBuckets buckets;
     private final Budget loginPerAddress;
     private final Budget loginPerAccount;
     private final Budget registrationPerAddress;
 
-    /** So many tokens, all refilled evenly over the period. */
-    private record Budget(String name, long capacity, Duration period) {
-        BucketConfiguration configuration() {
-            return BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                    .build();
-        }
-
-        String id(String subject) {
-            return name + ":" + capacity + "/" + period.toSeconds() + "s:" + subject;
-        }
-    }
-
-    AccountThrottle(DataSource dataSource, DataSourceResolver resolver,
+    AccountThrottle(TokenBuckets buckets,
                     @Value("${forum.throttle.login.address-failures:100}") long addressFailures,
                     @Value("${forum.throttle.login.account-failures:10}") long accountFailures,
                     @Value("${forum.throttle.login.period:15m}") Duration loginPeriod,
                     @Value("${forum.throttle.registration.per-address:30}") long registrations,
                     @Value("${forum.throttle.registration.period:1h}") Duration registrationPeriod) {
-        // the pool itself, not the transaction-bound wrapper: Bucket4j commits its own short transactions
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(resolver.resolve(dataSource))
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("throttle_bucket")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .build();
+        this.buckets = buckets;
         this.loginPerAddress = new Budget("login-address", addressFailures, loginPeriod);
         this.loginPerAccount = new Budget("login-account", accountFailures, loginPeriod);
         this.registrationPerAddress = new Budget("register-address", registrations, registrationPeriod);
@@ -102,7 +72,7 @@ class AccountThrottle {
             throw e;
         }
         perAddress.addTokens(1);
-        buckets.removeProxy(perAccountId(address, usernameKey));
+        buckets.reset(loginPerAccount, address + "|" + usernameKey);
         return result;
     }
 
@@ -116,21 +86,8 @@ class AccountThrottle {
         return attempt.get();
     }
 
-    /** Drops the rows of buckets that have filled up again. */
-    @Scheduled(initialDelay = "1m", fixedDelay = "5m")
-    public void removeFullBuckets() {
-        int removed;
-        do {
-            removed = buckets.removeExpired(1000);
-        } while (removed == 1000);
-    }
-
-    private String perAccountId(String address, String usernameKey) {
-        return loginPerAccount.id(address + "|" + usernameKey);
-    }
-
     private BucketProxy bucket(Budget budget, String subject) {
-        return buckets.builder().build(budget.id(subject), budget::configuration);
+        return buckets.bucket(budget, subject);
     }
 
     private static void refund(BucketProxy perAddress, BucketProxy perAccount) {
@@ -144,20 +101,10 @@ class AccountThrottle {
     }
 
     private static Duration retryAfter(ConsumptionProbe probe) {
-        return Duration.ofNanos(probe.getNanosToWaitForRefill());
+        return TokenBuckets.retryAfter(probe);
     }
 
-    /** The address as counted: IPv4 whole, IPv6 by its /64. */
-    static String subject(InetAddress client) {
-        if (client instanceof Inet6Address) {
-            byte[] prefix = Arrays.copyOf(client.getAddress(), 16);
-            Arrays.fill(prefix, 8, 16, (byte) 0);
-            try {
-                return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return client.getHostAddress();
+    private static String subject(InetAddress client) {
+        return TokenBuckets.subject(client);
     }
 }

@@ -18,4 +18,10 @@ public class AuditLog {
         sql.update("INSERT INTO audit_entry (actor_id, action, target_type, target_id, reason) VALUES (?, ?, ?, ?, ?)",
                 actorId, action, targetType, targetId, reason);
     }
+
+    /** An action the forum took by itself (no actor), such as switching slow mode on in an overheated thread. */
+    public void recordAutomatic(String action, String targetType, long targetId, @Nullable String reason) {
+        sql.update("INSERT INTO audit_entry (actor_id, action, target_type, target_id, reason) VALUES (NULL, ?, ?, ?, ?)",
+                action, targetType, targetId, reason);
+    }
 }

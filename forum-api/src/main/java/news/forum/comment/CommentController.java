@@ -1,6 +1,7 @@
 package news.forum.comment;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import news.forum.throttle.WriteBudgets;
 import news.forum.web.PublicIds;
 
 
@@ -29,10 +31,12 @@ class CommentController {
 
     private final PublicIds ids;
     private final CommentService comments;
+    private final WriteBudgets budgets;
 
-    CommentController(CommentService comments, PublicIds ids) {
+    CommentController(CommentService comments, WriteBudgets budgets, PublicIds ids) {
         this.ids = ids;
         this.comments = comments;
+        this.budgets = budgets;
     }
 
     /** A page of the thread in tree order: each parent before its replies, top-level comments in the chosen sort. */
@@ -48,13 +52,15 @@ class CommentController {
 
     /**
      * Posts a top-level comment or, with parentId, a reply. 201 means it is committed and shown; 202 that it is
-     * committed and waits for a moderator's review (status "pending"), seen until then only by its author.
+     * committed and waits for a moderator's review (status "pending"), seen until then only by its author; 429 with
+     * Retry-After when the account or its address has posted too much lately.
      */
     @Post("/threads/{threadId}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> post(@PathVariable String threadId, @Body @Valid PostCommentRequest request,
                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                   Authentication authentication) {
+                                   Authentication authentication, HttpRequest<?> http) {
+        budgets.spendPost(authentication, http);
         return PostedComment.response(
                 comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey));
     }

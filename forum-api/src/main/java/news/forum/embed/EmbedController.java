@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.comment.CommentView;
 import news.forum.comment.PostedComment;
+import news.forum.throttle.WriteBudgets;
 
 
 /** What the embeddable widget needs beyond the core API. */
@@ -29,10 +30,12 @@ class EmbedController {
 
     private final EmbedService embed;
     private final EmbedSettings settings;
+    private final WriteBudgets budgets;
 
-    EmbedController(EmbedService embed, EmbedSettings settings) {
+    EmbedController(EmbedService embed, EmbedSettings settings, WriteBudgets budgets) {
         this.embed = embed;
         this.settings = settings;
+        this.budgets = budgets;
     }
 
     /** The article behind a widget, or null with whether a first reply may start its thread from that page URL. */
@@ -48,6 +51,7 @@ class EmbedController {
     HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest body,
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         Authentication authentication, HttpRequest<?> request) {
+        budgets.spendPost(authentication, request);
         return PostedComment.response(
                 embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey));
     }

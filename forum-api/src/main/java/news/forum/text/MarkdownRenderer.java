@@ -31,6 +31,12 @@ public class MarkdownRenderer {
             .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
             .toFactory();
 
+    /**
+     * A link element going somewhere (the renderer empties the address of a link it finds unsafe, which then leads
+     * nowhere); text that looks like a tag is escaped, so only real elements match.
+     */
+    private static final Pattern LINK_ELEMENT = Pattern.compile("<a href=\"[^\"]");
+
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
@@ -41,5 +47,18 @@ public class MarkdownRenderer {
 
     public String render(String markdown) {
         return POLICY.sanitize(renderer.render(parser.parse(markdown))).strip();
+    }
+
+    /**
+     * The links a reader gets from this Markdown: the {@code <a>} elements of its rendering, after the sanitiser,
+     * so explicit links, reference links and autolinked addresses count, and a link made harmless does not.
+     * Text without ']', ':', '@' or "www." can hold no link and is not rendered.
+     */
+    public int countLinks(String markdown) {
+        if (markdown.indexOf(']') < 0 && markdown.indexOf(':') < 0 && markdown.indexOf('@') < 0
+                && !markdown.toLowerCase(java.util.Locale.ROOT).contains("www.")) {
+            return 0;
+        }
+        return (int) LINK_ELEMENT.matcher(render(markdown)).results().count();
     }
 }

@@ -78,6 +78,7 @@ class ConcurrencyTest extends ApiTestBase {
         try {
             for (int round = 0; round < 15; round++) {
                 String thread = api.newThread();
+                int thisRound = round; // each round's texts are new: one author repeating a text is refused
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                 AtomicBoolean lockAnswered = new AtomicBoolean();
                 Set<String> acknowledgedAfterLockAnswer = ConcurrentHashMap.newKeySet();
@@ -88,7 +89,7 @@ class ConcurrencyTest extends ApiTestBase {
                         started.countDown();
                         for (int i = 0; i < 400; i++) {
                             boolean lockedBeforeSending = lockAnswered.get();
-                            Response posted = api.postComment(thread, writer.token(), "racing " + i, null);
+                            Response posted = api.postComment(thread, writer.token(), "racing " + thisRound + "." + i, null);
                             if (posted.status() == 423) {
                                 return 423;
                             }

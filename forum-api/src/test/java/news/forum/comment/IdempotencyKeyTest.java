@@ -67,12 +67,13 @@ class IdempotencyKeyTest extends ApiTestBase {
     void requestsRacingWithOneKeyMakeOneComment() throws Exception {
         for (int round = 0; round < 5; round++) {
             String key = "race-" + round;
+            String body = "at once, round " + round; // a new text each round: the same text again is a repeat (422)
             ExecutorService pool = Executors.newFixedThreadPool(6);
             List<Response> answers = new ArrayList<>();
             try {
                 List<Callable<Response>> same = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    same.add(() -> post(reader, key, "at once"));
+                    same.add(() -> post(reader, key, body));
                 }
                 for (Future<Response> answer : pool.invokeAll(same)) {
                     answers.add(answer.get());

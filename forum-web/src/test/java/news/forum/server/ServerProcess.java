@@ -48,6 +48,11 @@ final class ServerProcess implements AutoCloseable {
         env.keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.put("FORUM_DATA_DIR", dataDirectory.toString());
+        // the load these tests make (hundreds of comments a second from a few accounts on 127.0.0.1, into one thread)
+        // is what budgets and automatic slow mode exist to stop; here they must stay out of its way
+        env.put("FORUM_POSTS_PER_ACCOUNT", "1000000");
+        env.put("FORUM_POSTS_PER_ADDRESS", "1000000");
+        env.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "1000000");
         env.putAll(environment);
         try {
             return new ServerProcess(builder.start(), port);

@@ -1,0 +1,89 @@
+package news.forum.moderation;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Posting budgets: 3 comments per account and 6 per client address an hour here. The test client stands in for a
+ * reverse proxy on 127.0.0.1 (trusted here) and names the client in X-Forwarded-For; the addresses are made up per
+ * test and only ever written into that header.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.1,::1")
+@Property(name = "forum.throttle.posting.per-account", value = "3")
+@Property(name = "forum.throttle.posting.per-address", value = "6")
+@Property(name = "forum.throttle.posting.period", value = "1h")
+class PostingBudgetTest extends ApiTestBase {
+
+    @Test
+    void anAccountOverItsBudgetGets429WithRetryAfterWhileAnotherReaderStillPosts() {
+        String thread = api.newThread();
+        String address = newAddress();
+        String reader = api.newUser().token();
+        for (int i = 0; i < 3; i++) {
+            post(thread, reader, "Comment number " + i, address).expectStatus(201);
+        }
+        long comments = db.count("SELECT count(*) FROM comment");
+        Response refused = post(thread, reader, "One too many", address);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("type")).endsWith("/too-many-comments");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertProblem(post(thread, reader, "Not from another address either", newAddress()), 429);
+        assertThat(db.count("SELECT count(*) FROM comment")).isEqualTo(comments);
+
+        post(thread, api.newUser().token(), "Another reader at the same address", address).expectStatus(201);
+    }
+
+    @Test
+    void anAddressOverItsBudgetGets429WhileOtherAddressesStillPost() {
+        String thread = api.newThread();
+        String crowded = newAddress();
+        for (int reader = 0; reader < 3; reader++) {
+            String token = api.newUser().token();
+            post(thread, token, "First from reader " + reader, crowded).expectStatus(201);
+            post(thread, token, "Second from reader " + reader, crowded).expectStatus(201);
+        }
+        String newcomer = api.newUser().token();
+        Response refused = post(thread, newcomer, "A seventh from one address", crowded);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("detail")).contains("network address");
+        assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
+
+        post(thread, newcomer, "The same reader from home", newAddress()).expectStatus(201);
+        post(thread, api.newUser().token(), "Someone else entirely", newAddress()).expectStatus(201);
+    }
+
+    @Test
+    void aFirstCommentThroughTheEmbedSpendsTheSameBudget() {
+        String thread = api.newThread();
+        String address = newAddress();
+        String reader = api.newUser().token();
+        for (int i = 0; i < 3; i++) {
+            post(thread, reader, "Comment number " + i, address).expectStatus(201);
+        }
+        String key = Api.uniqueName("embed-");
+        Response refused = api.send("POST", "/api/v1/embed/articles/" + key + "/comments", reader, "application/json",
+                api.toJson(Map.of("body", "From the widget", "title", "T", "url", api.base() + "/demo/x")),
+                "X-Forwarded-For", address);
+        assertProblem(refused, 429);
+    }
+
+    private Response post(String thread, String token, String body, String address) {
+        return api.send("POST", "/api/v1/threads/" + thread + "/comments", token, "application/json",
+                api.toJson(Map.of("body", body)), "X-Forwarded-For", address);
+    }
+
+    static String newAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+}

@@ -1,0 +1,88 @@
+package news.forum.moderation;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slow mode set by hand (what PUT /threads/{id}/moderation stores: seconds, and no end) holds each reader to one
+ * comment per interval in that thread, and nobody else; an automatic slow mode that has run out holds nobody. A
+ * comment made just before slow mode began counts as the reader's last.
+ */
+@MicronautTest(transactional = false)
+class SlowModeTest extends ApiTestBase {
+
+    @Test
+    void slowModeSetByHandLetsEachReaderPostOncePerIntervalWith429AndRetryAfterOtherwise() {
+        String thread = api.newThread();
+        slowMode(thread, 120, "NULL");
+        Api.Session reader = api.newUser();
+        api.postComment(thread, reader.token(), "My one comment", null).expectStatus(201);
+        long comments = db.count("SELECT count(*) FROM comment");
+
+        Response refused = api.postComment(thread, reader.token(), "And another one at once", null);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("type")).endsWith("/slow-mode");
+        assertThat((String) refused.path("detail")).contains("one comment every 120 seconds");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 120L);
+        assertThat(db.count("SELECT count(*) FROM comment")).as("the refused comment is not stored").isEqualTo(comments);
+
+        api.postComment(thread, api.newUser().token(), "Another reader is not held back", null).expectStatus(201);
+        api.postComment(api.newThread(), reader.token(), "Nor is the reader elsewhere", null).expectStatus(201);
+    }
+
+    @Test
+    void theIntervalRunsFromTheLastAcceptedComment() {
+        String thread = api.newThread();
+        slowMode(thread, 60, "NULL");
+        Api.Session reader = api.newUser();
+        String first = api.postComment(thread, reader.token(), "First", null).expectStatus(201).path("id");
+        assertProblem(api.postComment(thread, reader.token(), "Too soon", first), 429);
+        // the interval has passed (moved back in the database rather than waited for)
+        db.update("UPDATE slow_mode_post SET posted_at = posted_at - interval '61 seconds' WHERE thread_id = ?",
+                db.rowId(thread));
+        api.postComment(thread, reader.token(), "In good time", first).expectStatus(201);
+        assertProblem(api.postComment(thread, reader.token(), "Too soon again", first), 429);
+    }
+
+    @Test
+    void moderatorsAreExemptFromSlowMode() {
+        String thread = api.newThread();
+        slowMode(thread, 300, "NULL");
+        String moderator = api.newModerator().token();
+        api.postComment(thread, moderator, "Please keep it civil", null).expectStatus(201);
+        api.postComment(thread, moderator, "Slow mode is on for now", null).expectStatus(201);
+    }
+
+    @Test
+    void anAutomaticSlowModeThatHasRunOutHoldsNobody() {
+        String thread = api.newThread();
+        slowMode(thread, 120, "now() - interval '1 minute'");
+        String reader = api.newUser().token();
+        api.postComment(thread, reader, "One", null).expectStatus(201);
+        api.postComment(thread, reader, "Two", null).expectStatus(201);
+
+        slowMode(thread, 120, "now() + interval '10 minutes'");
+        assertProblem(api.postComment(thread, reader, "Three, a moment after two", null), 429);
+        api.postComment(thread, api.newUser().token(), "A first comment under slow mode", null).expectStatus(201);
+    }
+
+    @Test
+    void slowModeSwitchedOffHoldsNobody() {
+        String thread = api.newThread();
+        slowMode(thread, 0, "NULL");
+        String reader = api.newUser().token();
+        api.postComment(thread, reader, "One", null).expectStatus(201);
+        api.postComment(thread, reader, "Two", null).expectStatus(201);
+    }
+
+    /** What the thread moderation endpoint (or the automatic switch) stores. */
+    private void slowMode(String thread, int seconds, String until) {
+        db.update("UPDATE thread SET slow_mode_seconds = ?, slow_mode_until = " + until + " WHERE id = ?",
+                seconds, db.rowId(thread));
+    }
+}
