@@ -72,11 +72,11 @@ public class CommentModeration {
         return true;
     }
 
-    /** Counts one more open flag; true when the comment is now hidden from readers for review. */
+    /** Counts one more open flag on a published comment; true when it is now hidden from readers for review. */
     public boolean countFlag(CommentState comment, int threshold) {
-        String reviewState = comments.countFlag(comment.id(), threshold).orElseThrow();
-        recount(comment, comment.inReview(reviewState, comment.flagCount() + 1));
-        return CommentState.FLAGGED.equals(reviewState);
+        boolean hidden = comments.countFlag(comment.id(), threshold);
+        recount(comment, comment.inReview(hidden ? CommentState.FLAGGED : comment.reviewState(), comment.flagCount() + 1));
+        return hidden;
     }
 
     /** Removes every live comment of the account not removed yet; returns how many. */

@@ -143,15 +143,15 @@ class CommentRepository {
         sql.update("UPDATE comment SET review_state = NULL, flag_count = 0, flagged_at = NULL WHERE id = ?", id);
     }
 
-    /** One more open flag; at the threshold a published comment is hidden for review. Returns its review state. */
-    Optional<String> countFlag(long id, int threshold) {
+    /** One more open flag; at the threshold a published comment is hidden for review. True when it is hidden. */
+    boolean countFlag(long id, int threshold) {
         return sql.one("""
                         UPDATE comment SET flag_count = flag_count + 1, flagged_at = coalesce(flagged_at, now()),
                             review_state = CASE WHEN review_state IS NULL AND flag_count + 1 >= ? THEN 'flagged'
                                                 ELSE review_state END
                         WHERE id = ?
-                        RETURNING review_state""",
-                row -> row.getString("review_state"), threshold, id);
+                        RETURNING review_state = 'flagged' AS hidden""",
+                row -> row.getBoolean("hidden"), threshold, id).orElseThrow();
     }
 
     /**

@@ -79,7 +79,8 @@ public class ThreadService {
                 .orElseThrow(() -> ProblemException.notFound("The thread"));
         String newPremoderation = request.premoderation() == null ? current.premoderation()
                 : "default".equals(premoderation) ? null : premoderation;
-        int newSeconds = request.slowModeSeconds() == null ? current.slowModeSeconds() : request.slowModeSeconds();
+        int newSeconds = request.slowModeSeconds() == null ? current.slowModeSeconds()
+                : request.slowModeSeconds().intValueExact();
         Instant newUntil = request.slowModeSeconds() == null ? current.slowModeUntil() : null;
         if (Objects.equals(newPremoderation, current.premoderation()) && newSeconds == current.slowModeSeconds()
                 && Objects.equals(newUntil, current.slowModeUntil())) {
