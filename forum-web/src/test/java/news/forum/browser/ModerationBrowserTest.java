@@ -13,8 +13,8 @@ class ModerationBrowserTest extends BrowserTest {
         String key = ForumApi.unique("moderated-");
         ForumApi api = api();
         String thread = api.article(key, demoPage(key));
-        api.post(api.token(READER, READER_PASSWORD), thread, "A fair point about the article", null);
-        api.post(api.token("imran", "reader-demo-2012-imran"), thread, "Buy cheap watches at my site", null);
+        api.post(api.token(READER, READER_PASSWORD), thread, "A fair point about the article, before the lock", null);
+        api.post(api.token("imran", "reader-demo-2012-imran"), thread, "Buy cheap watches at my shop", null);
 
         try (Browser moderator = new Browser(); Browser reader = new Browser()) {
             reader.open(demoPage(key));
@@ -39,7 +39,7 @@ class ModerationBrowserTest extends BrowserTest {
                     .isEqualTo("Comments are closed: The discussion has run its course.");
             assertThat(reader.driver.findElements(By.tagName("textarea"))).isEmpty();
             assertThat(reader.buttons("Reply")).isEmpty();
-            assertThat(reader.comment("A fair point about the article").isDisplayed()).isTrue();
+            assertThat(reader.comment("A fair point about the article, before the lock").isDisplayed()).isTrue();
             assertThat(reader.driver.findElements(By.cssSelector("li.comment"))).hasSize(2);
 
             moderator.button("Unlock thread").click();

@@ -181,6 +181,14 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             reader.enterWidget();
             assertThat(reader.driver.findElement(By.id("forum-slow-mode")).getText())
                     .isEqualTo("Slow mode: one comment every 90 seconds");
+            reader.logIn(READER, READER_PASSWORD);
+            reader.field("Your comment").sendKeys("The first comment under slow mode");
+            reader.button("Post").click();
+            reader.comment("The first comment under slow mode");
+            reader.field("Your comment").sendKeys("A second one, too soon");
+            reader.button("Post").click();
+            assertThat(reader.waitVisible(By.cssSelector(".composer .form-error")).getText())
+                    .matches("Slow mode is on: you can comment again in \\d+ seconds\\.");
 
             moderator.field("Reason (optional, one line)").sendKeys("The discussion has run its course");
             moderator.field("Note to readers (optional)").sendKeys("Thank you all. A follow-up article opens on Monday.");
@@ -200,6 +208,49 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             reader.reloadAndEnterWidget();
             assertThat(reader.driver.findElements(By.id("forum-lock-notice"))).isEmpty();
             assertThat(moderator.driver.findElements(By.cssSelector("ol.log li"))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anAdministratorEditsTheWordRulesAndAReaderIsRefusedOrHeldByThem() {
+        String key = ForumApi.unique("word-rules-");
+        api().article(key, demoPage(key));
+        String refused = ForumApi.unique("zorblax");
+        String held = ForumApi.unique("quuxify");
+
+        try (Browser moderator = new Browser(); Browser admin = new Browser(); Browser reader = new Browser()) {
+            signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
+            assertThat(moderator.driver.findElement(By.id("word-rules")).isDisplayed()).as("administrators only").isFalse();
+
+            signIn(admin, ForumApi.ADMIN, ForumApi.ADMIN_PASSWORD);
+            admin.field("Refuse comments containing").sendKeys(refused);
+            admin.field("Hold for review comments containing").sendKeys(held);
+            admin.button("Save word rules").click();
+            admin.waitFor(d -> d.findElement(By.id("rules-result")).getText().equals("Word rules saved.") ? true : null);
+            admin.waitFor(d -> logTexts(admin).stream().anyMatch(text -> text.contains("changed the word rules")) ? true : null);
+
+            reader.open(demoPage(key));
+            reader.enterWidget();
+            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.field("Your comment").sendKeys("What a " + refused.toUpperCase(java.util.Locale.ROOT) + " this is");
+            reader.button("Post").click();
+            assertThat(reader.waitVisible(By.cssSelector(".composer .form-error")).getText()).contains(refused);
+            assertThat(reader.driver.findElements(By.cssSelector("li.comment"))).isEmpty();
+
+            WebElement box = reader.field("Your comment");
+            box.clear();
+            box.sendKeys("Please " + held + " the article");
+            reader.button("Post").click();
+            assertThat(reader.comment("Please " + held).findElement(By.cssSelector(".badge")).getText()).isEqualTo("Awaiting review");
+
+            admin.button("Refresh").click();
+            assertThat(queueItem(admin, "pending", "Please " + held).getText()).contains("Held:");
+
+            // the rules go back to what they were, for the other tests of this server
+            admin.field("Refuse comments containing").clear();
+            admin.field("Hold for review comments containing").clear();
+            admin.button("Save word rules").click();
+            admin.waitFor(d -> logTexts(admin).stream().filter(text -> text.contains("changed the word rules")).count() == 2 ? true : null);
         }
     }
 
