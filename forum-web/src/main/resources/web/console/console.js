@@ -237,11 +237,15 @@
 
   // ---- the queues ----
 
-  async function loadQueue(kind, more) {
-    const section = byId(kind);
-    const list = find('ol.queue', section);
-    const after = more && cursors[kind] ? '&after=' + encodeURIComponent(cursors[kind]) : '';
-    const answer = await call('GET', '/api/v1/moderation/queue?kind=' + kind + after);
+  /**
+   * Loads the first page of a section's list, or with more the page after its cursor, and draws each entry; the
+   * first new entry of a further page takes the focus, so a keyboard user carries on where the list grew.
+   */
+  async function loadPaged(id, path, entriesOf, draw, more) {
+    const section = byId(id);
+    const list = find('ol', section);
+    const after = more && cursors[id] ? (path.includes('?') ? '&' : '?') + 'after=' + encodeURIComponent(cursors[id]) : '';
+    const answer = await call('GET', path + after);
     if (!answer.ok) {
       report(section, problem(answer), true);
       return;
@@ -249,14 +253,20 @@
     if (!more) {
       list.replaceChildren();
     }
-    const items = answer.data.items || [];
-    items.forEach((item) => list.append(queueItem(kind, item)));
-    cursors[kind] = answer.data.next || null;
-    find('[data-more]', section).hidden = !cursors[kind];
+    const entries = entriesOf(answer.data) || [];
+    entries.forEach((entry) => list.append(draw(entry)));
+    cursors[id] = answer.data.next || null;
+    find('[data-more]', section).hidden = !cursors[id];
     find('.empty', section).hidden = list.children.length > 0;
-    if (more && items.length) {
-      find('button', list.children[list.children.length - items.length]).focus();
+    if (more && entries.length) {
+      const first = list.children[list.children.length - entries.length];
+      (find('button', first) || first).focus();
     }
+  }
+
+  function loadQueue(kind, more) {
+    return loadPaged(kind, '/api/v1/moderation/queue?kind=' + kind, (page) => page.items,
+      (item) => queueItem(kind, item), more);
   }
 
   function queueItem(kind, item) {
@@ -338,28 +348,8 @@
 
   // ---- the log ----
 
-  async function loadLog(more) {
-    const section = byId('log');
-    const list = find('ol.log', section);
-    const after = more && cursors.log ? '?after=' + encodeURIComponent(cursors.log) : '';
-    const answer = await call('GET', '/api/v1/moderation/log' + after);
-    if (!answer.ok) {
-      report(section, problem(answer), true);
-      return;
-    }
-    if (!more) {
-      list.replaceChildren();
-    }
-    const entries = answer.data.entries || [];
-    entries.forEach((entry) => list.append(logEntry(entry)));
-    cursors.log = answer.data.next || null;
-    find('[data-more]', section).hidden = !cursors.log;
-    find('.empty', section).hidden = list.children.length > 0;
-    if (more && entries.length) {
-      const first = list.children[list.children.length - entries.length];
-      first.setAttribute('tabindex', '-1');
-      first.focus();
-    }
+  function loadLog(more) {
+    return loadPaged('log', '/api/v1/moderation/log', (page) => page.entries, logEntry, more);
   }
 
   /** "time: who did what to which, why"; the target is named as a person knows it (a username, an article key). */
@@ -369,7 +359,7 @@
     const target = entry.target || {};
     const targetText = known('console.target.' + target.type)
       ? say('console.target.' + target.type, { label: target.label || target.id || '' }) : (target.label || '');
-    return make('li', {}, [
+    return make('li', { tabIndex: -1 }, [
       make('time', { dateTime: entry.createdAt, textContent: when(entry.createdAt) }), ' ',
       make('strong', { textContent: entry.actor || say('console.system') }), ' ' + action + ' ',
       make('span', { className: 'target', textContent: targetText }),
@@ -408,7 +398,7 @@
       parts.push(say('console.threads.note', { note: view.lockNote }));
     }
     parts.push(say('console.threads.premoderationIs', { value: say('console.premoderation.' + premoderationKey(view.premoderation)) }),
-      view.slowModeSeconds > 0 ? say('thread.slowMode', { count: view.slowModeSeconds }) : say('console.threads.slowModeOff'));
+      view.slowModeSeconds > 0 ? say('console.threads.slowModeIs', { count: view.slowModeSeconds }) : say('console.threads.slowModeOff'));
     byId('thread-state').textContent = parts.join(' ');
     byId('thread-lock').hidden = view.locked;
     byId('thread-unlock').hidden = !view.locked;

@@ -86,64 +86,66 @@
     });
   }
 
-  function reasonField(labelKey) {
+  /**
+   * A confirmation form under the comment that asks for a reason (readers or the banned author see it) and runs
+   * send(reason, error) once one is given.
+   */
+  function openReasonForm(node, options) {
     var id = widget.nextId('reason');
-    var input = el('input', { id: id, type: 'text', maxlength: 500, autocomplete: 'off', required: true });
-    return { input: input, label: el('label', { for: id, text: t(labelKey) }) };
+    var reason = el('input', { id: id, type: 'text', maxlength: 500, autocomplete: 'off', required: true });
+    var error = errorLine();
+    var form = el('form', { class: 'confirm', novalidate: true, 'aria-label': options.label, onsubmit: function (event) {
+      event.preventDefault();
+      if (!reason.value.trim()) {
+        showError(error, t('moderation.reasonNeeded'));
+        reason.focus();
+        return;
+      }
+      options.send(reason.value.trim(), error);
+    } }, [el('p', { text: options.question }), el('label', { for: id, text: options.reasonLabel }), reason]
+      .concat(options.extra || []).concat([error, el('div', { class: 'form-actions' }, [
+        el('button', { type: 'submit', class: 'danger', text: options.confirm }),
+        button(t('action.cancel'), function () { closeForm(node); })])]));
+    node.slot.replaceChildren(form);
+    reason.focus();
   }
 
   function openRemove(node) {
-    var reason = reasonField('moderation.removeReason');
-    var error = errorLine();
-    var form = el('form', { class: 'confirm', novalidate: true, 'aria-label': t('moderation.remove'), onsubmit: function (event) {
-      event.preventDefault();
-      if (!reason.input.value.trim()) {
-        showError(error, t('moderation.reasonNeeded'));
-        reason.input.focus();
-        return;
+    openReasonForm(node, {
+      label: t('moderation.remove'), question: t('moderation.removeQuestion'),
+      reasonLabel: t('moderation.removeReason'), confirm: t('moderation.confirmRemove'),
+      send: function (reason, error) {
+        decide(node, 'PUT', '/removal', { reason: reason }, 'moderation.removed', error);
       }
-      decide(node, 'PUT', '/removal', { reason: reason.input.value.trim() }, 'moderation.removed', error);
-    } }, [el('p', { text: t('moderation.removeQuestion') }), reason.label, reason.input, error,
-      el('div', { class: 'form-actions' }, [el('button', { type: 'submit', class: 'danger', text: t('moderation.confirmRemove') }),
-        button(t('action.cancel'), function () { closeForm(node); })])]);
-    node.slot.replaceChildren(form);
-    reason.input.focus();
+    });
   }
 
   function openBan(node) {
     var name = node.comment.author.username;
-    var reason = reasonField('moderation.banReason');
     var removeId = widget.nextId('remove-all');
     var removeAll = el('input', { id: removeId, type: 'checkbox' });
-    var error = errorLine();
-    var form = el('form', { class: 'confirm', novalidate: true, 'aria-label': t('moderation.ban'), onsubmit: function (event) {
-      event.preventDefault();
-      if (!reason.input.value.trim()) {
-        showError(error, t('moderation.reasonNeeded'));
-        reason.input.focus();
-        return;
+    openReasonForm(node, {
+      label: t('moderation.ban'), question: t('moderation.banQuestion', { name: name }),
+      reasonLabel: t('moderation.banReason'), confirm: t('moderation.confirmBan'),
+      extra: [el('div', { class: 'check' }, [removeAll, el('label', { for: removeId, text: t('moderation.banRemoveComments') })])],
+      send: function (reason, error) {
+        var body = { reason: reason, removeComments: removeAll.checked };
+        widget.api('PUT', '/api/v1/accounts/' + encodeURIComponent(name) + '/ban', body).then(function (r) {
+          if (!r.ok) {
+            showError(error, widget.problemText(r));
+            return;
+          }
+          var done = t('moderation.banned', { name: name });
+          if (removeAll.checked) {
+            // every comment of the author changed: draw the thread again
+            widget.reload().then(function () { live.textContent = done; });
+          } else {
+            say(node, done);
+            node.box.focus();
+          }
+        });
       }
-      var body = { reason: reason.input.value.trim(), removeComments: removeAll.checked };
-      widget.api('PUT', '/api/v1/accounts/' + encodeURIComponent(name) + '/ban', body).then(function (r) {
-        if (!r.ok) {
-          showError(error, widget.problemText(r));
-          return;
-        }
-        var done = t('moderation.banned', { name: name });
-        if (removeAll.checked) {
-          // every comment of the author changed: draw the thread again
-          widget.reload().then(function () { live.textContent = done; });
-        } else {
-          say(node, done);
-          node.box.focus();
-        }
-      });
-    } }, [el('p', { text: t('moderation.banQuestion', { name: name }) }), reason.label, reason.input,
-      el('div', { class: 'check' }, [removeAll, el('label', { for: removeId, text: t('moderation.banRemoveComments') })]), error,
-      el('div', { class: 'form-actions' }, [el('button', { type: 'submit', class: 'danger', text: t('moderation.confirmBan') }),
-        button(t('action.cancel'), function () { closeForm(node); })])]);
-    node.slot.replaceChildren(form);
-    reason.input.focus();
+    });
   }
 
   widget.use({ commentActions: commentActions });

@@ -112,6 +112,7 @@ class ContrastBrowserTest extends BrowserTest {
                 browser.waitFor(d -> d.findElement(By.id("ban-result")).getText().isBlank() ? null : true);
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", an administrator at work").isEmpty();
                 if (scheme.equals("light")) {
+                    browser.script("window.scrollTo(0, 0)");
                     browser.screenshot("console");
                 }
             }

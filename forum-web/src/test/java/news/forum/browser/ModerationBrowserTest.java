@@ -81,6 +81,8 @@ class ModerationBrowserTest extends BrowserTest {
             WebElement removed = moderator.comment("Buy cheap watches");
             moderator.waitFor(d -> removed.findElements(By.xpath("./article//button[.='Restore']")).isEmpty() ? null : true);
             assertThat(removed.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Removed by a moderator: spam");
+            moderator.screenshot("widget-moderator");
+            moderator.enterWidget();
 
             reader.open(demoPage(key));
             reader.enterWidget();
