@@ -633,7 +633,7 @@ public final class Bench {
         if (!Double.valueOf(1).equals(figures.get("correct"))) {
             failures.add("word rules: the matcher missed the planted rule or found one that is not there: " + output);
         }
-        figures.put("what", "a 10,000-character comment checked against 10,000 word rules by the server's matcher"
+        figures.put("what", "A 10,000-character comment checked against 10,000 word rules by the server's matcher"
                 + " (fold, then one Aho-Corasick pass), median of timed batches after a warm-up, in a default JVM");
         report.put("word_rules", figures);
         say(String.format(Locale.ROOT, "word rules: %.0f us per check (plain scan %.1f us, fold alone %.0f us, naive %.0f us),"

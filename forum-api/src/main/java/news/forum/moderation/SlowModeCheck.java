@@ -17,7 +17,8 @@ import java.util.Optional;
  * 429 whose Retry-After says when. Moderators are exempt: they must be able to answer, warn and explain during a
  * rush. Every post records when its author last posted in the thread, slow mode or not, so a comment made just
  * before slow mode switched on counts too; the check and the record are one statement, so two posts sent at once by
- * one account make one comment, and a refused comment rolls its record back. Every accepted comment is then counted
+ * one account make one comment, and a refused comment rolls its record back (now() is each transaction's start, so
+ * the newer of two times is kept, and outside slow mode nothing is refused). Every accepted comment is then counted
  * towards automatic slow mode ({@link AutomaticSlowMode}).
  */
 @Singleton
@@ -50,8 +51,10 @@ class SlowModeCheck implements NewCommentRules {
                         ), posted AS (
                             INSERT INTO slow_mode_post (thread_id, account_id, posted_at)
                             SELECT ?, ?, now() FROM slow
-                            ON CONFLICT (thread_id, account_id) DO UPDATE SET posted_at = excluded.posted_at
-                            WHERE slow_mode_post.posted_at <= now() - make_interval(secs => (SELECT seconds FROM slow))
+                            ON CONFLICT (thread_id, account_id)
+                            DO UPDATE SET posted_at = greatest(slow_mode_post.posted_at, excluded.posted_at)
+                            WHERE (SELECT seconds FROM slow) = 0
+                               OR slow_mode_post.posted_at <= now() - make_interval(secs => (SELECT seconds FROM slow))
                             RETURNING true
                         )
                         SELECT slow.seconds, EXISTS (SELECT 1 FROM posted) AS allowed,

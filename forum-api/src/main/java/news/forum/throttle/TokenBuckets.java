@@ -139,6 +139,11 @@ public class TokenBuckets {
                             }
                             return result;
                         } catch (InvocationTargetException e) {
+                            if (method.getName().equals("rollback") && e.getCause() instanceof SQLException) {
+                                // Bucket4j rolls back after a failure; on a connection that died with the database
+                                // the rollback fails too and would hide the first error (which says "unavailable")
+                                return null;
+                            }
                             throw e.getCause();
                         }
                     });

@@ -104,19 +104,21 @@ class AutomaticSlowModeTest extends ApiTestBase {
         String thread = api.newThread();
         long threadId = db.rowId(thread);
         for (int i = 0; i < 3; i++) {
-            transactions.executeWrite(status -> {
-                automaticSlowMode.countFlag(threadId);
-                return null;
-            });
+            flag(threadId);
         }
         assertThat(slowModeHolds(thread)).isFalse();
+        flag(threadId);
+        assertThat(slowModeHolds(thread)).isTrue();
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'thread.slow-mode.auto' AND target_id = ?"
+                + " AND actor_id IS NULL AND reason LIKE '%flags in a minute%'", threadId)).isEqualTo(1);
+    }
+
+    /** What the flag endpoint does inside the transaction that stores a flag on a comment of the thread. */
+    private void flag(long threadId) {
         transactions.executeWrite(status -> {
             automaticSlowMode.countFlag(threadId);
             return null;
         });
-        assertThat(slowModeHolds(thread)).isTrue();
-        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'thread.slow-mode.auto' AND target_id = ?"
-                + " AND actor_id IS NULL AND reason LIKE '%flags in a minute%'", threadId)).isEqualTo(1);
     }
 
     private boolean slowModeHolds(String thread) {

@@ -80,6 +80,25 @@ class SlowModeTest extends ApiTestBase {
         api.postComment(thread, reader, "Two", null).expectStatus(201);
     }
 
+    @Test
+    void outsideSlowModeAReaderPostingSeveralAtOnceIsNeverHeldBack() throws Exception {
+        String thread = api.newThread();
+        String reader = api.newUser().token();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = "Several tabs at once, number " + i;
+                posts.add(() -> api.postComment(thread, reader, body, null).status());
+            }
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(posts)) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** What the thread moderation endpoint (or the automatic switch) stores. */
     private void slowMode(String thread, int seconds, String until) {
         db.update("UPDATE thread SET slow_mode_seconds = ?, slow_mode_until = " + until + " WHERE id = ?",
