@@ -43,7 +43,9 @@ class ModerationBrowserTest extends BrowserTest {
             assertThat(reader.driver.findElements(By.tagName("textarea"))).isEmpty();
             assertThat(reader.buttons("Reply")).isEmpty();
             assertThat(reader.comment("A fair point about the article").isDisplayed()).isTrue();
-            assertThat(reader.driver.findElements(By.cssSelector("li.comment"))).hasSize(1);
+            // the removed comment keeps its place, without its text or author
+            assertThat(reader.driver.findElements(By.cssSelector("li.comment"))).hasSize(2);
+            assertThat(reader.driver.getPageSource()).doesNotContain("Buy cheap watches");
 
             moderator.button("Unlock thread").click();
             moderator.button("Lock thread");
