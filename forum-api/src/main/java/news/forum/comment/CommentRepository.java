@@ -211,32 +211,28 @@ class CommentRepository {
 
     /** Oldest roots first: one range scan of comment_tree_oldest. */
     List<Row> pageOldest(long threadId, PageCursor after, int limit, Viewer viewer) {
-        List<Object> parameters = new ArrayList<>(List.of(threadId));
-        String where = "";
-        if (after != null) {
-            where = " AND (c.root_id, c.path) > (?, ?)";
-            parameters.addAll(List.of(after.rootId(), after.path()));
-        }
-        String visible = visible("c", viewer, parameters);
-        parameters.add(limit);
-        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
-                + " WHERE c.thread_id = ?" + where + " AND " + visible
-                + " ORDER BY c.root_id, c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
+        return treeOrderPage(threadId, "c.root_id", after == null ? null : after.rootId(), after, limit, viewer);
     }
 
     /** Newest roots first, each subtree in tree order: one range scan of comment_tree_newest. */
     List<Row> pageNewest(long threadId, PageCursor after, int limit, Viewer viewer) {
+        return treeOrderPage(threadId, "-c.root_id", after == null ? null : -after.rootId(), after, limit, viewer);
+    }
+
+    /** The rows after the cursor in the order (rootKey, path), which the index on (thread_id, rootKey, path) holds. */
+    private List<Row> treeOrderPage(long threadId, String rootKey, Long afterRootKey, PageCursor after, int limit,
+                                    Viewer viewer) {
         List<Object> parameters = new ArrayList<>(List.of(threadId));
         String where = "";
         if (after != null) {
-            where = " AND (-c.root_id, c.path) > (?, ?)";
-            parameters.addAll(List.of(-after.rootId(), after.path()));
+            where = " AND (" + rootKey + ", c.path) > (?, ?)";
+            parameters.addAll(List.of(afterRootKey, after.path()));
         }
         String visible = visible("c", viewer, parameters);
         parameters.add(limit);
         return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ?" + where + " AND " + visible
-                + " ORDER BY -c.root_id, c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
+                + " ORDER BY " + rootKey + ", c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
     }
 
     /** The rest of one root's subtree after a path, in tree order (continuing a top-sorted page). */

@@ -74,6 +74,9 @@ public class ThreadService {
     @Transactional
     public ThreadView configureModeration(Authentication authentication, long threadId, ThreadModerationRequest request) {
         Caller moderator = callers.requireModerator(authentication);
+        if (request.premoderation() == null && request.slowModeSeconds() == null) {
+            throw ProblemException.invalidField("premoderation", "or slowModeSeconds must be given");
+        }
         String premoderation = request.premoderation() == null ? null : premoderation(request.premoderation());
         ThreadRepository.ModerationState current = threads.lockModerationState(threadId)
                 .orElseThrow(() -> ProblemException.notFound("The thread"));

@@ -146,6 +146,7 @@ class BanApiTest extends ModerationTestBase {
         assertProblem(lift(user.username(), null), 401);
         assertProblem(lift(user.username(), api.newUser().token()), 403);
         assertProblem(ban("nobody-" + Api.uniqueName("x"), moderator.token(), request), 404);
+        assertProblem(lift("nobody-" + Api.uniqueName("x"), moderator.token()), 404);
         assertProblem(ban(user.username(), moderator.token(), Map.of("reason", " ")), 400);
         assertProblem(ban(user.username(), moderator.token(), Map.of()), 400);
         assertProblem(ban(user.username(), moderator.token(), Map.of("reason", "r", "until", "tomorrow")), 400);

@@ -142,6 +142,10 @@ class RemovalApiTest extends ModerationTestBase {
         assertProblem(remove("AAAAAAAAAAA", moderator, "spam"), 404);
         assertProblem(remove(deleted, moderator, "spam"), 404);
         assertProblem(restore(deleted, moderator), 404);
+        assertProblem(approve(comment, null), 401);
+        assertProblem(approve(comment, author.token()), 403);
+        assertProblem(approve("AAAAAAAAAAA", moderator), 404);
+        assertProblem(approve(deleted, moderator), 404);
         assertProblem(remove(comment, moderator, "   "), 400);
         assertProblem(remove(comment, moderator, "x".repeat(501)), 400);
         assertProblem(remove(comment, moderator, "line\nbreak"), 400);

@@ -72,6 +72,7 @@ class ThreadModerationApiTest extends ModerationTestBase {
         assertProblem(settings(thread, api.newUser().token(), Map.of("slowModeSeconds", 10)), 403);
         assertProblem(settings("AAAAAAAAAAA", moderator, Map.of("slowModeSeconds", 10)), 404);
         assertProblem(settings(thread, moderator, Map.of("premoderation", "sometimes")), 400);
+        assertProblem(settings(thread, moderator, Map.of()), 400);
         assertProblem(settings(thread, moderator, Map.of("slowModeSeconds", -1)), 400);
         assertProblem(settings(thread, moderator, Map.of("slowModeSeconds", 86_401)), 400);
         assertProblem(settings(thread, moderator, Map.of("slowModeSeconds", "ten")), 400);
