@@ -159,7 +159,7 @@
         } catch (e) {
           data = null;
         }
-        return { ok: response.ok, status: response.status, data: data };
+        return { ok: response.ok, status: response.status, data: data, retryAfter: response.headers.get('Retry-After') };
       });
     }, function () {
       return { ok: false, status: 0, data: null };
@@ -219,6 +219,9 @@
     if (r.status === 0) {
       return t('error.network');
     }
+    if (r.status === 429 && r.retryAfter) {
+      return waitText(r);
+    }
     return (r.data && r.data.detail) || t('error.generic');
   }
 
@@ -252,7 +255,8 @@
   /** One page after the cursor: what is shown is never fetched again. */
   function loadPage(after) {
     var query = '?sort=' + state.sort + '&limit=' + PAGE_SIZE + (after ? '&after=' + encodeURIComponent(after) : '');
-    return request('GET', threadPath('/comments' + query)).then(function (r) {
+    // with the reader's token: an author sees his held comments, a moderator what he reviews
+    return api('GET', threadPath('/comments' + query)).then(function (r) {
       if (!r.ok) {
         throw r;
       }
@@ -308,7 +312,7 @@
       children.push(el('p', { class: 'notice', role: 'status', text: t('thread.notAllowed') }));
     } else {
       children.push(region('header', renderHeader()), region('session', renderSession()),
-        region('moderation', renderModeration()), region('lock', renderLockNotice()),
+        region('moderation', renderModeration()), region('lock', renderLockNotice()), region('slow', renderSlowMode()),
         region('compose', renderTopComposer()), region('branch', renderBranchBar()),
         renderFreshNews(), renderList(), region('empty', renderEmpty()), region('more', renderMore()));
     }
@@ -377,7 +381,8 @@
       return el('div', { hidden: true });
     }
     var text = state.thread.lockReason ? t('thread.lockedWithReason', { reason: state.thread.lockReason }) : t('thread.locked');
-    return el('p', { class: 'notice locked', role: 'status', id: 'forum-lock-notice', text: text });
+    return el('div', { class: 'notice locked', role: 'status' }, [el('p', { id: 'forum-lock-notice', text: text }),
+      state.thread.lockNote ? el('p', { id: 'forum-lock-note', class: 'lock-note', text: state.thread.lockNote }) : null]);
   }
 
   function renderTopComposer() {
@@ -386,6 +391,9 @@
     }
     if (!state.me) {
       return el('p', { class: 'hint', text: t('compose.signInToComment') });
+    }
+    if (state.me.ban) {
+      return el('p', { class: 'notice', role: 'status', text: t('session.banned', { reason: state.me.ban.reason }) });
     }
     return composer({ label: t('compose.commentLabel'), submit: t('action.post'), onSubmit: postTopLevel, reset: true });
   }
@@ -477,13 +485,19 @@
     if (c.deleted) {
       node.li.classList.add('deleted');
       node.header.append(timeNode(c.createdAt));
-      node.body.append(el('p', { class: 'deleted-text', id: node.labelId, text: t('comment.deleted') }));
+      node.body.append(el('p', { class: 'deleted-text', id: node.labelId, text: placeholderText(c) }));
+      moderatorActions(node);
       return;
     }
+    node.li.classList.remove('deleted');
     node.header.append(el('span', { class: 'author', id: node.labelId, text: c.author.displayName || c.author.username }),
       ' ', timeNode(c.createdAt));
     if (c.editedAt) {
       node.header.append(' ', el('span', { class: 'edited', title: exactTime(new Date(c.editedAt)), text: t('comment.edited') }));
+    }
+    var status = statusNote(c);
+    if (status) {
+      node.header.append(' ', status);
     }
     node.body.innerHTML = c.bodyHtml; // sanitised by the server: the only HTML the widget ever parses
     var about = { 'aria-describedby': node.labelId };
@@ -494,10 +508,12 @@
       node.actions.append(button(t('action.edit'), function () { openEdit(node); }, about));
     }
     if (owns(c) && (open() || moderates())) {
-      node.actions.append(button(t('action.delete'), function () { confirmDelete(node, 'delete'); }, about));
-    } else if (moderates() && !owns(c)) {
-      node.actions.append(button(t('moderation.remove'), function () { confirmDelete(node, 'remove'); }, about));
+      node.actions.append(button(t('action.delete'), function () { confirmDelete(node); }, about));
     }
+    if (flaggable(c)) {
+      node.actions.append(button(t('flag.action'), function () { openFlag(node); }, about));
+    }
+    moderatorActions(node);
   }
 
   function continueLink(node) {
@@ -691,9 +707,10 @@
         }
         keepTokens(r.data);
         state.authForm = null;
-        renderAll();
-        var box = root.querySelector('.composer textarea');
-        (box || root.querySelector('.session button')).focus();
+        reloadForReader().then(function () {
+          var box = root.querySelector('.composer textarea');
+          (box || root.querySelector('.session button')).focus();
+        });
       });
     }
     return form;
@@ -715,8 +732,9 @@
     if (refreshToken) {
       request('POST', '/api/v1/auth/logout', { refresh_token: refreshToken });
     }
-    renderAll();
-    root.querySelector('.session button').focus();
+    reloadForReader().then(function () {
+      root.querySelector('.session button').focus();
+    });
   }
 
   function changeSort(sort) {
@@ -791,7 +809,10 @@
   }
 
   function addComment(c) {
-    state.thread.commentCount += 1;
+    if (c.status !== 'pending') {
+      // a held comment counts nowhere until a moderator approves it
+      state.thread.commentCount += 1;
+    }
     insertComment(c);
     updateCount();
     focusComment(c.id);
@@ -800,6 +821,7 @@
   /** Puts a comment into the list where the thread has it: top-level ones first, replies after their siblings. */
   function insertComment(c) {
     state.byId[c.id] = c;
+    var counted = c.status !== 'pending';
     if (!c.parentId) {
       state.comments.unshift(c);
       if (!state.branch) {
@@ -814,7 +836,9 @@
         at += 1;
       }
       state.comments.splice(at, 0, c);
-      parent.replyCount += 1;
+      if (counted) {
+        parent.replyCount += 1;
+      }
       var parentNode = state.dom.nodes[c.parentId];
       if (parentNode && parentNode.depth >= MAX_INLINE_DEPTH) {
         if (!parentNode.li.querySelector(':scope > .continue')) {
@@ -895,9 +919,9 @@
     });
   }
 
-  function confirmDelete(node, kind) {
+  function confirmDelete(node) {
     var error = el('p', { class: 'form-error', role: 'alert', hidden: true });
-    var yes = button(t(kind === 'remove' ? 'moderation.confirmRemove' : 'comment.confirmDelete'), function () {
+    var yes = button(t('comment.confirmDelete'), function () {
       yes.disabled = true;
       api('DELETE', '/api/v1/comments/' + encodeURIComponent(node.comment.id)).then(function (r) {
         if (!r.ok) {
@@ -910,7 +934,7 @@
       });
     }, { class: 'danger' });
     node.slot.replaceChildren(el('div', { class: 'confirm', role: 'group', 'aria-label': t('comment.confirmLabel') }, [
-      el('p', { text: t(kind === 'remove' ? 'moderation.removeQuestion' : 'comment.deleteQuestion') }), yes,
+      el('p', { text: t('comment.deleteQuestion') }), yes,
       button(t('action.cancel'), function () { node.slot.replaceChildren(); node.box.focus(); }), error]));
     yes.focus();
   }
@@ -1077,12 +1101,19 @@
         state.thread.commentCount += 1;
         updateCount();
       }
-    } else if (name === 'comment.updated') {
+    } else if (name === 'comment.updated' || (name === 'comment.removed' && shown && !waiting)) {
       if (waiting) {
         live.fresh[live.fresh.indexOf(waiting)] = data;
-      } else if (shown && !shown.deleted) {
-        shown.bodyHtml = data.bodyHtml;
-        shown.editedAt = data.editedAt;
+      } else if (shown && (!shown.deleted || name === 'comment.removed' || data.status !== shown.status)) {
+        // an edit, a removal (its reason in place of the text), a restore or an approval: the comment keeps its place
+        if (!moderates() || name !== 'comment.removed') {
+          ['bodyHtml', 'editedAt', 'author', 'deleted', 'status', 'removal'].forEach(function (field) {
+            shown[field] = data[field];
+          });
+        } else {
+          shown.status = data.status;
+          shown.removal = data.removal;
+        }
         var node = state.dom && state.dom.nodes[data.id];
         if (node && !node.slot.querySelector('form')) {
           fillComment(node);
@@ -1170,6 +1201,114 @@
     }
   }
 
+  // ---- moderation as readers see it: removals, held comments, flags, slow mode ----
+
+  var FLAG_REASONS = ['spam', 'abuse', 'off_topic', 'other'];
+
+  function placeholderText(c) {
+    if (c.status === 'removed') {
+      return c.removal && c.removal.reason ? t('comment.removedWithReason', { reason: c.removal.reason }) : t('comment.removed');
+    }
+    return c.status === 'hidden' ? t('comment.hidden') : t('comment.deleted');
+  }
+
+  /** A mark on a comment that only its author and the moderators see as it is. */
+  function statusNote(c) {
+    var text = { pending: t('comment.awaitingReview'), hidden: t('comment.hiddenBadge') }[c.status] ||
+      (c.status === 'removed' ? placeholderText(c) : null);
+    return text ? el('span', { class: 'badge status-' + c.status, text: text }) : null;
+  }
+
+  function renderSlowMode() {
+    if (!state.thread || !open() || !(state.thread.slowModeSeconds > 0)) {
+      return el('div', { hidden: true });
+    }
+    return el('p', { class: 'notice slow-mode', id: 'forum-slow-mode', role: 'status',
+      text: t('thread.slowMode', { count: state.thread.slowModeSeconds }) });
+  }
+
+  /** A 429's Retry-After (seconds or an HTTP date) as a sentence. */
+  function waitText(r) {
+    var seconds = /^\d+$/.test(r.retryAfter) ? Number(r.retryAfter)
+      : Math.ceil((Date.parse(r.retryAfter) - Date.now()) / 1000);
+    var count = Math.max(1, seconds || 1);
+    var slowMode = /slow/.test((r.data && r.data.type) || '') || (state.thread && state.thread.slowModeSeconds > 0);
+    return t(slowMode ? 'error.slowMode' : 'error.tooMany', { count: count });
+  }
+
+  function flaggable(c) {
+    return !!state.me && !owns(c) && !moderates() && c.status === 'published' && !c.flaggedByMe;
+  }
+
+  /** The reader picks a reason and confirms before anything is sent; one flag per reader and comment. */
+  function openFlag(node) {
+    var selectId = nextId('flag');
+    var detailId = nextId('flag-detail');
+    var select = el('select', { id: selectId }, FLAG_REASONS.map(function (reason) {
+      return el('option', { value: reason, text: t('flag.reason.' + reason) });
+    }));
+    var detail = el('input', { id: detailId, type: 'text', maxlength: 500, autocomplete: 'off' });
+    var error = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    var send = el('button', { type: 'submit', class: 'primary', text: t('flag.send') });
+    var form = el('form', { class: 'confirm flag', novalidate: true, 'aria-label': t('flag.action'), onsubmit: submit }, [
+      el('p', { text: t('flag.question') }), el('label', { for: selectId, text: t('flag.reasonLabel') }), select,
+      el('label', { for: detailId, text: t('flag.detailLabel') }), detail, error,
+      el('div', { class: 'form-actions' }, [send, button(t('action.cancel'), function () {
+        node.slot.replaceChildren();
+        node.box.focus();
+      })])]);
+    function submit(event) {
+      event.preventDefault();
+      send.disabled = true;
+      var body = { reason: select.value, detail: detail.value.trim() || undefined };
+      api('POST', '/api/v1/comments/' + encodeURIComponent(node.comment.id) + '/flags', body).then(function (r) {
+        send.disabled = false;
+        if (!r.ok && r.status !== 409) {
+          error.textContent = problemText(r);
+          error.hidden = false;
+          return;
+        }
+        node.comment.flaggedByMe = true;
+        fillComment(node);
+        node.slot.replaceChildren(el('p', { class: 'hint', role: 'status', text: t(r.ok ? 'flag.thanks' : 'flag.already') }));
+        node.box.focus();
+      });
+    }
+    node.slot.replaceChildren(form);
+    select.focus();
+  }
+
+  // ---- moderator tools: a script of their own, loaded only for moderators ----
+
+  var moderatorTools = null;
+
+  function loadModeratorTools() {
+    if (!moderates() || moderatorTools) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      window.forumWidget = {
+        api: api, el: el, button: button, t: t, nextId: nextId, problemText: problemText,
+        refill: fillComment, reload: reloadForReader, me: function () { return state.me; },
+        use: function (tools) { moderatorTools = tools; resolve(); }
+      };
+      var script = el('script', { src: '/assets/frame-moderator.js' });
+      script.addEventListener('error', function () { resolve(); });
+      document.head.appendChild(script);
+    });
+  }
+
+  function moderatorActions(node) {
+    if (moderatorTools && moderates()) {
+      moderatorTools.commentActions(node);
+    }
+  }
+
+  /** After signing in or out: what a comment shows depends on who reads. */
+  function reloadForReader() {
+    return loadModeratorTools().then(loadArticle).then(renderAll, failed);
+  }
+
   // ---- the frame's size, told to the host page ----
 
   var parentOrigin = null;
@@ -1219,7 +1358,7 @@
   function start() {
     state.error = null;
     root.setAttribute('aria-busy', 'true');
-    Promise.all([loadMessages(), restoreSession()]).then(loadArticle).then(function () {
+    Promise.all([loadMessages(), restoreSession()]).then(loadModeratorTools).then(loadArticle).then(function () {
       renderAll();
       liveStart();
     }, failed);

@@ -16,7 +16,15 @@ class AccountRepository {
     record StoredAccount(Caller caller, String passwordHash) {
     }
 
-    private static final String CALLER_COLUMNS = "id, username, display_name, role";
+    private static final String CALLER_COLUMNS = callerColumns("account");
+
+    /** The columns a Caller is read from; the ban only while it applies (an expired one is none). */
+    private static String callerColumns(String table) {
+        return """
+                %1$s.id, %1$s.username, %1$s.display_name, %1$s.role,
+                CASE WHEN %1$s.banned_until IS NULL OR %1$s.banned_until > now() THEN %1$s.ban_reason END AS ban_reason,
+                %1$s.banned_until""".formatted(table);
+    }
 
     private final Sql sql;
 
@@ -86,9 +94,8 @@ class AccountRepository {
 
     /** The account of a live refresh token: known, not revoked, not expired. */
     Optional<Caller> findByRefreshToken(byte[] tokenHash) {
-        return sql.one("""
-                        SELECT a.id, a.username, a.display_name, a.role
-                        FROM refresh_token t JOIN account a ON a.id = t.account_id
+        return sql.one("SELECT " + callerColumns("a") + """
+                         FROM refresh_token t JOIN account a ON a.id = t.account_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()""",
                 AccountRepository::caller, tokenHash);
     }
@@ -99,7 +106,9 @@ class AccountRepository {
     }
 
     private static Caller caller(ResultSet row) throws SQLException {
+        String banReason = row.getString("ban_reason");
         return new Caller(row.getLong("id"), row.getString("username"), row.getString("display_name"),
-                Role.valueOf(row.getString("role")));
+                Role.valueOf(row.getString("role")),
+                banReason == null ? null : new Caller.Ban(banReason, Sql.instant(row, "banned_until")));
     }
 }

@@ -1,12 +1,21 @@
 package news.forum.account;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import news.forum.web.PublicIds;
 
+import java.time.Instant;
+
+/** An account as its owner and others see it; {@code ban} while one applies (the account may read, not write). */
 @Serdeable
-public record AccountResponse(String id, String username, String displayName, Role role) {
+public record AccountResponse(String id, String username, String displayName, Role role, @Nullable Ban ban) {
+
+    @Serdeable
+    public record Ban(String reason, @Nullable Instant until) {
+    }
 
     static AccountResponse of(Caller caller, PublicIds ids) {
-        return new AccountResponse(ids.format(caller.id()), caller.username(), caller.displayName(), caller.role());
+        return new AccountResponse(ids.format(caller.id()), caller.username(), caller.displayName(), caller.role(),
+                caller.ban() == null ? null : new Ban(caller.ban().reason(), caller.ban().until()));
     }
 }

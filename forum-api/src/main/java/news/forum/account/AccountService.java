@@ -102,7 +102,7 @@ public class AccountService {
 
     @ReadOnly
     public Caller me(Authentication authentication) {
-        return callers.require(authentication);
+        return callers.requireSignedIn(authentication);
     }
 
     @ReadOnly

@@ -1,5 +1,17 @@
 package news.forum.account;
 
-/** The account behind a request, as the database has it now. */
-public record Caller(long id, String username, String displayName, Role role) {
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+
+/** The account behind a request, as the database has it now; {@code ban} only while a ban applies. */
+public record Caller(long id, String username, String displayName, Role role, @Nullable Ban ban) {
+
+    public Caller(long id, String username, String displayName, Role role) {
+        this(id, username, displayName, role, null);
+    }
+
+    /** Why the account may not write, and until when (null: until a moderator lifts it). */
+    public record Ban(String reason, @Nullable Instant until) {
+    }
 }

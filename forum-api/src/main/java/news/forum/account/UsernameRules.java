@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Cyrillic or Greek); and its confusable skeleton must be unused, so Cyrillic "раура" cannot join next to
  * Latin "paypa", nor "rnodern" next to "modern".
  */
-final class UsernameRules {
+public final class UsernameRules {
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_.-]{3,32}");
     private static final Pattern STARTS_WITH_LETTER_OR_DIGIT = Pattern.compile("^[\\p{L}\\p{Nd}].*");
@@ -61,7 +61,7 @@ final class UsernameRules {
      * The key two names collide on. Lenient: any input gives a key, so login needs no validation; one with control
      * characters (NUL, which PostgreSQL refuses in text) gives the empty key, which no account has.
      */
-    static String key(String username) {
+    public static String key(String username) {
         if (username.length() > 256 || username.chars().anyMatch(Character::isISOControl)) {
             return "";
         }

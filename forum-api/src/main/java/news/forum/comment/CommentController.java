@@ -23,7 +23,6 @@ import jakarta.validation.Valid;
 import news.forum.throttle.WriteBudgets;
 import news.forum.web.PublicIds;
 
-import java.net.URI;
 
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -46,13 +45,15 @@ class CommentController {
     CommentPage page(@PathVariable String threadId,
                      @Nullable @QueryValue String sort,
                      @Nullable @QueryValue String limit,
-                     @Nullable @QueryValue String after) {
-        return comments.page(ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
+                     @Nullable @QueryValue String after,
+                     @Nullable Authentication authentication) {
+        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
     }
 
     /**
-     * Posts a top-level comment or, with parentId, a reply. 201 means it is committed; 429 with Retry-After when the
-     * account or its address has posted too much lately.
+     * Posts a top-level comment or, with parentId, a reply. 201 means it is committed and shown; 202 that it is
+     * committed and waits for a moderator's review (status "pending"), seen until then only by its author; 429 with
+     * Retry-After when the account or its address has posted too much lately.
      */
     @Post("/threads/{threadId}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -60,14 +61,14 @@ class CommentController {
                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                    Authentication authentication, HttpRequest<?> http) {
         budgets.spendPost(authentication, http);
-        CommentView created = comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey);
-        return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
+        return PostedComment.response(
+                comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey));
     }
 
     @Get("/comments/{commentId}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    CommentView comment(@PathVariable String commentId) {
-        return comments.find(commentId);
+    CommentView comment(@PathVariable String commentId, @Nullable Authentication authentication) {
+        return comments.find(authentication, commentId);
     }
 
     /** Replaces the body (its author only, while the thread is open). */
@@ -78,6 +79,7 @@ class CommentController {
         return comments.edit(authentication, commentId, request);
     }
 
+    /** Its author deletes it; a moderator's DELETE of another's comment removes it (restorable, audited). */
     @Delete("/comments/{commentId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> delete(@PathVariable String commentId, Authentication authentication) {

@@ -1,5 +1,6 @@
 package news.forum.comment;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import news.forum.account.Caller;
 import news.forum.database.Sql;
@@ -7,6 +8,8 @@ import news.forum.web.PublicIds;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,16 +20,14 @@ class CommentRepository {
     record Row(CommentView view, long rootId, String path, int rootScore) {
     }
 
-    /** What a write needs to know about an existing comment. */
-    record Target(long id, long threadId, Long parentId, long authorId, boolean deleted, int replyCount, int depth) {
-    }
-
-    /** A comment is listed while it is live, or deleted but still holding visible replies (a tombstone). */
-    private static final String VISIBLE = "(c.deleted_at IS NULL OR c.reply_count > 0)";
-
     private static final String COLUMNS = """
-            c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.body_html, c.created_at, c.edited_at,
-            c.deleted_at, c.reply_count, c.score, a.username, a.display_name""";
+            c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.created_at,
+            c.edited_at, c.deleted_at, c.reply_count, c.score, c.review_state, c.hold_reason, c.removed_at,
+            c.removal_reason, c.flag_count, a.username, a.display_name""";
+
+    private static final String STATE_COLUMNS = """
+            id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth,
+            removed_at IS NOT NULL AS removed, review_state, flag_count""";
 
     private final Sql sql;
     private final PublicIds ids;
@@ -40,73 +41,93 @@ class CommentRepository {
      * Inserts a top-level comment and counts it on the thread in one statement (one round trip), only while the
      * thread exists and is open; empty otherwise. The thread row lock it takes is what a lock waits on.
      */
-    Optional<CommentView> insertTopLevel(long threadId, Caller author, String body, String bodyHtml) {
+    Optional<CommentView> insertTopLevel(long threadId, Caller author, String body, String bodyHtml,
+                                         @Nullable String holdReason) {
         return sql.one("""
                         WITH counted AS (
-                            UPDATE thread SET comment_count = comment_count + 1
+                            UPDATE thread SET comment_count = comment_count + ?
                             WHERE id = ? AND NOT locked
                             RETURNING id
                         )
-                        INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html)
-                        SELECT f.id, counted.id, NULL, f.id, 0, '', ?, ?, ?
+                        INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html,
+                                             review_state, hold_reason)
+                        SELECT f.id, counted.id, NULL, f.id, 0, '', ?, ?, ?, ?, ?
                         FROM counted, (SELECT nextval('comment_id_seq') AS id) f
                         RETURNING id, thread_id, parent_id, depth, created_at""",
-                row -> created(row, author, bodyHtml), threadId, author.id(), body, bodyHtml);
+                row -> created(row, author, bodyHtml, holdReason), holdReason == null ? 1 : 0, threadId, author.id(),
+                body, bodyHtml, holdReason == null ? null : CommentState.PENDING, holdReason);
     }
 
     /**
      * Inserts a reply, counts it on its parent and on the thread in one statement (one round trip); empty when
-     * the parent is not a live comment of this thread, is at the deepest level, or the thread is locked. The
+     * the parent is not a live, published comment of this thread, is at the deepest level, or the thread is locked.
+     * A reply held for review counts nowhere yet, but still takes the same row locks. The
      * parent row is locked before the thread row (the thread's update waits on the parent's through EXISTS), the
      * same order as every other write, and counting the reply on the parent makes a concurrent delete see it.
      */
-    Optional<CommentView> insertReply(long threadId, long parentId, Caller author, String body, String bodyHtml) {
+    Optional<CommentView> insertReply(long threadId, long parentId, Caller author, String body, String bodyHtml,
+                                      @Nullable String holdReason) {
+        int counts = holdReason == null ? 1 : 0;
         return sql.one("""
                         WITH parent AS (
-                            UPDATE comment SET reply_count = reply_count + 1
-                            WHERE id = ? AND thread_id = ? AND deleted_at IS NULL AND depth < 63
+                            UPDATE comment SET reply_count = reply_count + ?
+                            WHERE id = ? AND thread_id = ? AND deleted_at IS NULL AND removed_at IS NULL
+                              AND review_state IS NULL AND depth < 63
                             RETURNING id, root_id, path, depth
                         ), counted AS (
-                            UPDATE thread SET comment_count = comment_count + 1
+                            UPDATE thread SET comment_count = comment_count + ?
                             WHERE id = ? AND NOT locked AND EXISTS (SELECT 1 FROM parent)
                             RETURNING id
                         )
-                        INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html)
-                        SELECT f.id, counted.id, p.id, p.root_id, p.depth + 1, p.path || comment_path_key(f.id), ?, ?, ?
+                        INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html,
+                                             review_state, hold_reason)
+                        SELECT f.id, counted.id, p.id, p.root_id, p.depth + 1, p.path || comment_path_key(f.id), ?, ?, ?,
+                               ?, ?
                         FROM parent p, counted, (SELECT nextval('comment_id_seq') AS id) f
                         RETURNING id, thread_id, parent_id, depth, created_at""",
-                row -> created(row, author, bodyHtml), parentId, threadId, threadId, author.id(), body, bodyHtml);
+                row -> created(row, author, bodyHtml, holdReason), counts, parentId, threadId, counts, threadId,
+                author.id(), body, bodyHtml, holdReason == null ? null : CommentState.PENDING, holdReason);
     }
 
-    Optional<CommentView> findView(long id) {
+    Optional<CommentView> findView(long id, Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of(id));
+        String visible = visible("c", viewer, parameters);
         return sql.one("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
-                + " WHERE c.id = ? AND " + VISIBLE, row -> row(row).view(), id);
+                + " WHERE c.id = ? AND " + visible, row -> row(row, viewer).view(), parameters.toArray());
     }
 
     /**
-     * Comments by id as the public sees them now, listed on a page or not (a deleted comment with no replies): the
-     * row mapper shows no author and no text of a deleted one.
+     * Comments by id as the public (an anonymous reader) sees them now, listed on a page or not: live events read
+     * their payload here, so a reader is sent nothing a page would not show him.
      */
     java.util.Map<Long, CommentService.PublicState> findPublicStates(long[] ids) {
         record Keyed(long id, CommentService.PublicState state) {
         }
-        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score, " + VISIBLE + " AS listed"
+        List<Object> parameters = new ArrayList<>();
+        String listed = visible("c", Viewer.ANONYMOUS, parameters);
+        parameters.add(ids);
+        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score, " + listed + " AS listed"
                                 + " FROM comment c JOIN account a ON a.id = c.author_id WHERE c.id = ANY(?)",
-                        row -> new Keyed(row.getLong("id"),
-                                new CommentService.PublicState(row(row).view(), row.getBoolean("listed"))),
-                        (Object) ids)
+                        row -> new Keyed(row.getLong("id"), new CommentService.PublicState(
+                                row(row, Viewer.ANONYMOUS).view(), row.getBoolean("listed"))),
+                        parameters.toArray())
                 .stream().collect(java.util.stream.Collectors.toMap(Keyed::id, Keyed::state));
     }
 
-    Optional<Target> findTarget(long id) {
-        return sql.one("SELECT id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth"
-                + " FROM comment WHERE id = ?", CommentRepository::target, id);
+    List<CommentView> findViews(long[] commentIds, Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of((Object) commentIds));
+        String visible = visible("c", viewer, parameters);
+        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
+                + " WHERE c.id = ANY(?) AND " + visible, row -> row(row, viewer).view(), parameters.toArray());
+    }
+
+    Optional<CommentState> findState(long id) {
+        return sql.one("SELECT " + STATE_COLUMNS + " FROM comment WHERE id = ?", CommentRepository::state, id);
     }
 
     /** Locks the comment row first: every transaction locks comment rows before the thread row. */
-    Optional<Target> lockTarget(long id) {
-        return sql.one("SELECT id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth"
-                + " FROM comment WHERE id = ? FOR UPDATE", CommentRepository::target, id);
+    Optional<CommentState> lockState(long id) {
+        return sql.one("SELECT " + STATE_COLUMNS + " FROM comment WHERE id = ? FOR UPDATE", CommentRepository::state, id);
     }
 
     void updateBody(long id, String body, String bodyHtml) {
@@ -118,20 +139,83 @@ class CommentRepository {
         sql.update("UPDATE comment SET deleted_at = now(), body = '', body_html = '' WHERE id = ?", id);
     }
 
-    /**
-     * One fewer visible reply under {@code parentId}. Returns the parent's own parent when the parent thereby
-     * disappears too (a tombstone left with no replies), so the caller walks up the tree; otherwise null.
-     */
-    Long countRemovedReply(long parentId) {
-        record Outcome(boolean vanished, Long grandparentId) {
-        }
+    /** Kept whole for moderators and the audit; readers see only that and why it was removed. */
+    void markRemoved(long id, long moderatorId, @Nullable String reason) {
+        sql.update("UPDATE comment SET removed_at = now(), removed_by = ?, removal_reason = ? WHERE id = ?",
+                moderatorId, reason, id);
+    }
+
+    boolean updateRemovalReason(long id, long moderatorId, String reason) {
+        return sql.update("""
+                UPDATE comment SET removed_at = now(), removed_by = ?, removal_reason = ?
+                WHERE id = ? AND removed_at IS NOT NULL AND removal_reason IS DISTINCT FROM ?""",
+                moderatorId, reason, id, reason) == 1;
+    }
+
+    void clearRemoval(long id) {
+        sql.update("UPDATE comment SET removed_at = NULL, removed_by = NULL, removal_reason = NULL WHERE id = ?", id);
+    }
+
+    /** Published: out of review, its open flags dismissed. */
+    void markApproved(long id) {
+        sql.update("UPDATE comment SET review_state = NULL, flag_count = 0, flagged_at = NULL WHERE id = ?", id);
+    }
+
+    /** One more open flag; at the threshold a published comment is hidden for review. True when it is hidden. */
+    boolean countFlag(long id, int threshold) {
         return sql.one("""
-                        UPDATE comment SET reply_count = reply_count - 1 WHERE id = ?
-                        RETURNING parent_id, deleted_at IS NOT NULL AND reply_count = 0 AS vanished""",
-                row -> new Outcome(row.getBoolean("vanished"), Sql.nullableLong(row, "parent_id")), parentId)
-                .filter(Outcome::vanished)
-                .map(Outcome::grandparentId)
-                .orElse(null);
+                        UPDATE comment SET flag_count = flag_count + 1, flagged_at = coalesce(flagged_at, now()),
+                            review_state = CASE WHEN review_state IS NULL AND flag_count + 1 >= ? THEN 'flagged'
+                                                ELSE review_state END
+                        WHERE id = ?
+                        RETURNING review_state = 'flagged' AS hidden""",
+                row -> row.getBoolean("hidden"), threshold, id).orElseThrow();
+    }
+
+    /**
+     * Removes every live comment of an account not removed yet, and uncounts those that counted from their threads,
+     * in one statement. A removal leaves each in its place (a placeholder), so no reply count changes.
+     */
+    /** A comment removed by a bulk removal. */
+    record RemovedComment(long threadId, long commentId) {
+    }
+
+    List<RemovedComment> removeAllBy(long authorId, long moderatorId, @Nullable String reason) {
+        return sql.list("""
+                        WITH removed AS (
+                            UPDATE comment SET removed_at = now(), removed_by = ?, removal_reason = ?
+                            WHERE author_id = ? AND deleted_at IS NULL AND removed_at IS NULL
+                            RETURNING id, thread_id, review_state IS NULL AS counted
+                        ), uncounted AS (
+                            UPDATE thread t SET comment_count = t.comment_count - r.n
+                            FROM (SELECT thread_id, count(*) FILTER (WHERE counted) AS n FROM removed GROUP BY thread_id) r
+                            WHERE t.id = r.thread_id AND r.n > 0
+                            RETURNING t.id
+                        )
+                        SELECT thread_id, id FROM removed ORDER BY thread_id, id""",
+                row -> new RemovedComment(row.getLong("thread_id"), row.getLong("id")), moderatorId, reason, authorId);
+    }
+
+    /**
+     * Moves the count of listed replies up the parent chain: {@code change} is +1 when a comment starts taking a
+     * place in the listing, -1 when it stops. A parent that is not listed on its own (a tombstone) appears or
+     * vanishes with its first or last listed reply, so the change goes on to its own parent.
+     */
+    void countListedReply(@Nullable Long parentId, int change) {
+        record Outcome(boolean passedOn, Long grandparentId) {
+        }
+        Long parent = parentId;
+        while (parent != null) {
+            parent = sql.one("""
+                            UPDATE comment SET reply_count = reply_count + ? WHERE id = ?
+                            RETURNING parent_id,
+                                (deleted_at IS NOT NULL OR review_state = 'pending') AND reply_count = ? AS passed_on""",
+                    row -> new Outcome(row.getBoolean("passed_on"), Sql.nullableLong(row, "parent_id")),
+                    change, parent, change > 0 ? 1 : 0)
+                    .filter(Outcome::passedOn)
+                    .map(Outcome::grandparentId)
+                    .orElse(null);
+        }
     }
 
     /** Sets this account's vote and moves the score by the difference, exactly, under any concurrency. */
@@ -148,48 +232,61 @@ class CommentRepository {
     }
 
     /** Oldest roots first: one range scan of comment_tree_oldest. */
-    List<Row> pageOldest(long threadId, PageCursor after, int limit) {
-        String where = after == null ? "" : " AND (c.root_id, c.path) > (?, ?)";
-        Object[] parameters = after == null
-                ? new Object[]{threadId, limit}
-                : new Object[]{threadId, after.rootId(), after.path(), limit};
-        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
-                + " WHERE c.thread_id = ?" + where + " AND " + VISIBLE
-                + " ORDER BY c.root_id, c.path LIMIT ?", this::row, parameters);
+    List<Row> pageOldest(long threadId, PageCursor after, int limit, Viewer viewer) {
+        return treeOrderPage(threadId, "c.root_id", after == null ? null : after.rootId(), after, limit, viewer);
     }
 
     /** Newest roots first, each subtree in tree order: one range scan of comment_tree_newest. */
-    List<Row> pageNewest(long threadId, PageCursor after, int limit) {
-        String where = after == null ? "" : " AND (-c.root_id, c.path) > (?, ?)";
-        Object[] parameters = after == null
-                ? new Object[]{threadId, limit}
-                : new Object[]{threadId, -after.rootId(), after.path(), limit};
+    List<Row> pageNewest(long threadId, PageCursor after, int limit, Viewer viewer) {
+        return treeOrderPage(threadId, "-c.root_id", after == null ? null : -after.rootId(), after, limit, viewer);
+    }
+
+    /** The rows after the cursor in the order (rootKey, path), which the index on (thread_id, rootKey, path) holds. */
+    private List<Row> treeOrderPage(long threadId, String rootKey, Long afterRootKey, PageCursor after, int limit,
+                                    Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of(threadId));
+        String where = "";
+        if (after != null) {
+            where = " AND (" + rootKey + ", c.path) > (?, ?)";
+            parameters.addAll(List.of(afterRootKey, after.path()));
+        }
+        String visible = visible("c", viewer, parameters);
+        parameters.add(limit);
         return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
-                + " WHERE c.thread_id = ?" + where + " AND " + VISIBLE
-                + " ORDER BY -c.root_id, c.path LIMIT ?", this::row, parameters);
+                + " WHERE c.thread_id = ?" + where + " AND " + visible
+                + " ORDER BY " + rootKey + ", c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
     }
 
     /** The rest of one root's subtree after a path, in tree order (continuing a top-sorted page). */
-    List<Row> subtreeAfter(long threadId, long rootId, String path, int rootScore, int limit) {
+    List<Row> subtreeAfter(long threadId, long rootId, String path, int rootScore, int limit, Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of(rootScore, threadId, rootId, path));
+        String visible = visible("c", viewer, parameters);
+        parameters.add(limit);
         return sql.list("SELECT " + COLUMNS + ", ? AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
-                + " WHERE c.thread_id = ? AND c.root_id = ? AND c.path > ? AND " + VISIBLE
-                + " ORDER BY c.path LIMIT ?", this::row, rootScore, threadId, rootId, path, limit);
+                + " WHERE c.thread_id = ? AND c.root_id = ? AND c.path > ? AND " + visible
+                + " ORDER BY c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
     }
 
     /**
      * Roots by score (ties: newer first) after the given root, then their subtrees in tree order. The roots
      * come from the partial index comment_top_roots; each subtree is a range scan of comment_tree_oldest.
      */
-    List<Row> pageTop(long threadId, PageCursor afterRoot, int limit) {
-        String where = afterRoot == null ? "" : " AND (r.score, r.id) < (?, ?)";
-        Object[] parameters = afterRoot == null
-                ? new Object[]{threadId, limit, threadId, limit, limit}
-                : new Object[]{threadId, afterRoot.rootScore(), afterRoot.rootId(), limit, threadId, limit, limit};
+    List<Row> pageTop(long threadId, PageCursor afterRoot, int limit, Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of(threadId));
+        String where = "";
+        if (afterRoot != null) {
+            where = " AND (r.score, r.id) < (?, ?)";
+            parameters.addAll(List.of(afterRoot.rootScore(), afterRoot.rootId()));
+        }
+        String rootVisible = visible("r", viewer, parameters);
+        parameters.addAll(List.of(limit, threadId));
+        String visible = visible("c", viewer, parameters);
+        parameters.addAll(List.of(limit, limit));
         return sql.list("""
                 WITH roots AS (
                     SELECT r.id, r.score FROM comment r
                     WHERE r.thread_id = ? AND r.parent_id IS NULL %s
-                      AND (r.deleted_at IS NULL OR r.reply_count > 0)
+                      AND %s
                     ORDER BY r.score DESC, r.id DESC
                     LIMIT ?
                 )
@@ -203,38 +300,76 @@ class CommentRepository {
                     LIMIT ?
                 ) s
                 ORDER BY roots.score DESC, roots.id DESC, s.path
-                LIMIT ?""".formatted(where, COLUMNS, VISIBLE), this::row, parameters);
+                LIMIT ?""".formatted(where, rootVisible, COLUMNS, visible), row -> row(row, viewer), parameters.toArray());
     }
 
-    private Row row(ResultSet row) throws SQLException {
+    /**
+     * Which rows a viewer's listing holds, as a filter on the rows the index range scan reads (the scan stays one
+     * range): what has a place in the listing (see {@link CommentState#listed()}), plus a viewer's own held
+     * comments; moderators also see everyone's held comments.
+     */
+    private static String visible(String alias, Viewer viewer, List<Object> parameters) {
+        if (viewer.moderator()) {
+            return "(%1$s.deleted_at IS NULL OR %1$s.reply_count > 0)".formatted(alias);
+        }
+        if (!viewer.signedIn()) {
+            return "(%1$s.reply_count > 0 OR (%1$s.deleted_at IS NULL AND %1$s.review_state IS DISTINCT FROM 'pending'))"
+                    .formatted(alias);
+        }
+        parameters.add(viewer.accountId());
+        return ("(%1$s.reply_count > 0 OR (%1$s.deleted_at IS NULL"
+                + " AND (%1$s.review_state IS DISTINCT FROM 'pending' OR %1$s.author_id = ?)))").formatted(alias);
+    }
+
+    /**
+     * A row as this viewer may see it: moderators and the author see the text in every state; others see a removed
+     * or hidden comment as a placeholder (no author, no body), like a tombstone.
+     */
+    private Row row(ResultSet row, Viewer viewer) throws SQLException {
         boolean deleted = row.getObject("deleted_at") != null;
+        Instant removedAt = Sql.instant(row, "removed_at");
+        String reviewState = row.getString("review_state");
+        String status = deleted ? CommentView.DELETED
+                : removedAt != null ? CommentView.REMOVED
+                : CommentState.PENDING.equals(reviewState) ? CommentView.PENDING
+                : CommentState.FLAGGED.equals(reviewState) ? CommentView.HIDDEN
+                : CommentView.PUBLISHED;
+        boolean shown = !deleted && (status.equals(CommentView.PUBLISHED) || viewer.moderator()
+                || row.getLong("author_id") == viewer.accountId());
         Long parentId = Sql.nullableLong(row, "parent_id");
         CommentView view = new CommentView(
                 ids.format(row.getLong("id")),
                 ids.format(row.getLong("thread_id")),
                 parentId == null ? null : ids.format(parentId),
                 row.getInt("depth"),
-                deleted ? null : new CommentView.Author(row.getString("username"), row.getString("display_name")),
-                deleted ? null : row.getString("body_html"),
+                shown ? new CommentView.Author(row.getString("username"), row.getString("display_name")) : null,
+                shown ? row.getString("body_html") : null,
                 Sql.instant(row, "created_at"),
-                deleted ? null : Sql.instant(row, "edited_at"),
-                deleted,
+                shown ? Sql.instant(row, "edited_at") : null,
+                !shown,
                 row.getInt("reply_count"),
-                row.getInt("score"));
+                row.getInt("score"),
+                status,
+                removedAt == null ? null : new CommentView.Removal(row.getString("removal_reason"), removedAt),
+                viewer.moderator() ? new CommentView.Review(row.getString("hold_reason"), row.getInt("flag_count")) : null);
         return new Row(view, row.getLong("root_id"), row.getString("path"), row.getInt("root_score"));
     }
 
     /** The view of a comment just inserted, from what the insert returned: no second read. */
-    private CommentView created(ResultSet row, Caller author, String bodyHtml) throws SQLException {
+    private CommentView created(ResultSet row, Caller author, String bodyHtml, @Nullable String holdReason)
+            throws SQLException {
         Long parentId = Sql.nullableLong(row, "parent_id");
         return new CommentView(ids.format(row.getLong("id")), ids.format(row.getLong("thread_id")),
                 parentId == null ? null : ids.format(parentId), row.getInt("depth"),
                 new CommentView.Author(author.username(), author.displayName()), bodyHtml,
-                Sql.instant(row, "created_at"), null, false, 0, 0);
+                Sql.instant(row, "created_at"), null, false, 0, 0,
+                holdReason == null ? CommentView.PUBLISHED : CommentView.PENDING, null,
+                author.role().moderates() ? new CommentView.Review(holdReason, 0) : null);
     }
 
-    private static Target target(ResultSet row) throws SQLException {
-        return new Target(row.getLong("id"), row.getLong("thread_id"), Sql.nullableLong(row, "parent_id"),
-                row.getLong("author_id"), row.getBoolean("deleted"), row.getInt("reply_count"), row.getInt("depth"));
+    private static CommentState state(ResultSet row) throws SQLException {
+        return new CommentState(row.getLong("id"), row.getLong("thread_id"), Sql.nullableLong(row, "parent_id"),
+                row.getLong("author_id"), row.getBoolean("deleted"), row.getInt("reply_count"), row.getInt("depth"),
+                row.getBoolean("removed"), row.getString("review_state"), row.getInt("flag_count"));
     }
 }

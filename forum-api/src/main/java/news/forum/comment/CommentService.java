@@ -38,11 +38,13 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final IdempotencyKeys idempotencyKeys;
+    private final CommentModeration moderation;
     private final ThreadEvents events;
 
     CommentService(CommentRepository comments, ThreadRepository threads, Callers callers, MarkdownRenderer markdown,
                    AuditLog audit, IdempotencyKeys idempotencyKeys, List<NewCommentRules> rules, PublicIds ids,
-                   ThreadEvents events) {
+                   CommentModeration moderation, ThreadEvents events) {
+        this.moderation = moderation;
         this.events = events;
         this.rules = rules;
         this.ids = ids;
@@ -54,8 +56,10 @@ public class CommentService {
         this.audit = audit;
     }
 
+    /** What the viewer may see: held comments only for their authors and moderators (see {@link Viewer}). */
     @ReadOnly
-    public CommentPage page(long threadId, String sortName, @Nullable Integer limitParameter, @Nullable String after) {
+    public CommentPage page(@Nullable Authentication authentication, long threadId, String sortName,
+                            @Nullable Integer limitParameter, @Nullable String after) {
         CommentSort sort = CommentSort.parse(sortName);
         int limit = limitParameter == null ? DEFAULT_PAGE_SIZE : limitParameter;
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
@@ -63,11 +67,12 @@ public class CommentService {
         }
         PageCursor cursor = after == null || after.isEmpty() ? null : PageCursor.decode(after, sort, ids);
         ThreadView thread = threads.findView(threadId).orElseThrow(() -> ProblemException.notFound("The thread"));
+        Viewer viewer = Viewer.of(callers.find(authentication));
         // one row more than asked tells whether another page follows
         List<CommentRepository.Row> rows = switch (sort) {
-            case OLDEST -> comments.pageOldest(threadId, cursor, limit + 1);
-            case NEWEST -> comments.pageNewest(threadId, cursor, limit + 1);
-            case TOP -> pageTop(threadId, cursor, limit + 1);
+            case OLDEST -> comments.pageOldest(threadId, cursor, limit + 1, viewer);
+            case NEWEST -> comments.pageNewest(threadId, cursor, limit + 1, viewer);
+            case TOP -> pageTop(threadId, cursor, limit + 1, viewer);
         };
         String next = null;
         if (rows.size() > limit) {
@@ -78,14 +83,14 @@ public class CommentService {
         return new CommentPage(thread, rows.stream().map(CommentRepository.Row::view).toList(), next);
     }
 
-    private List<CommentRepository.Row> pageTop(long threadId, PageCursor cursor, int limit) {
+    private List<CommentRepository.Row> pageTop(long threadId, PageCursor cursor, int limit, Viewer viewer) {
         if (cursor == null) {
-            return comments.pageTop(threadId, null, limit);
+            return comments.pageTop(threadId, null, limit, viewer);
         }
         List<CommentRepository.Row> rows = new ArrayList<>(
-                comments.subtreeAfter(threadId, cursor.rootId(), cursor.path(), cursor.rootScore(), limit));
+                comments.subtreeAfter(threadId, cursor.rootId(), cursor.path(), cursor.rootScore(), limit, viewer));
         if (rows.size() < limit) {
-            rows.addAll(comments.pageTop(threadId, cursor, limit - rows.size()));
+            rows.addAll(comments.pageTop(threadId, cursor, limit - rows.size(), viewer));
         }
         return rows;
     }
@@ -101,8 +106,9 @@ public class CommentService {
     }
 
     @ReadOnly
-    public CommentView find(String commentId) {
-        return comments.findView(ids.parse(commentId, "The comment"))
+    public CommentView find(@Nullable Authentication authentication, String commentId) {
+        long id = ids.parse(commentId, "The comment");
+        return comments.findView(id, Viewer.of(callers.find(authentication)))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
 
@@ -118,7 +124,9 @@ public class CommentService {
 
     /**
      * With an idempotency key, a repeat of the same request returns the comment the first one made; the
-     * key is claimed first, so two requests racing with one key make one comment.
+     * key is claimed first, so two requests racing with one key make one comment. When a rule (pre-moderation,
+     * word rules, links) gives a reason to hold it, the comment is stored as pending with that reason: only its
+     * author and moderators see it, and it counts nowhere until approved.
      */
     @Transactional
     public CommentView postAs(Caller author, long threadId, PostCommentRequest request, @Nullable String idempotencyKey) {
@@ -129,21 +137,24 @@ public class CommentService {
             java.util.Optional<Long> earlier = idempotencyKeys.claimOrReplay(author.id(), key,
                     IdempotencyKeys.fingerprint(threadId, parentId, body));
             if (earlier.isPresent()) {
-                return comments.findView(earlier.get())
+                return comments.findView(earlier.get(), Viewer.of(author))
                         .orElseThrow(() -> ProblemException.notFound("The comment made with this Idempotency-Key"));
             }
         }
-        Optional<String> holdReason = screen(new NewCommentRules.NewComment(author, threadId, parentId, body));
+        String holdReason = screen(new NewCommentRules.NewComment(author, threadId, parentId, body)).orElse(null);
         String html = markdown.render(body);
         CommentView created = (parentId == null
-                ? comments.insertTopLevel(threadId, author, body, html)
-                : comments.insertReply(threadId, parentId, author, body, html))
+                ? comments.insertTopLevel(threadId, author, body, html, holdReason)
+                : comments.insertReply(threadId, parentId, author, body, html, holdReason))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
         long createdId = ids.parse(created.id(), "The comment");
         if (key != null) {
             idempotencyKeys.complete(author.id(), key, createdId);
         }
-        events.commentCreated(threadId, createdId);
+        if (holdReason == null) {
+            // a held comment is published when a moderator approves it (CommentModeration.approve)
+            events.commentCreated(threadId, createdId);
+        }
         return created;
     }
 
@@ -151,54 +162,58 @@ public class CommentService {
     public CommentView edit(Authentication authentication, String commentId, EditCommentRequest request) {
         Caller caller = callers.require(authentication);
         String body = checkBody(request.body());
-        CommentRepository.Target target = liveTarget(commentId);
+        CommentState target = liveTarget(commentId);
         if (target.authorId() != caller.id()) {
             throw ProblemException.forbidden("Only its author may edit a comment.");
         }
+        requireNotRemoved(target);
         requireOpen(target.threadId());
         comments.updateBody(target.id(), body, markdown.render(body));
         events.commentUpdated(target.threadId(), target.id());
-        return comments.findView(target.id()).orElseThrow();
+        return comments.findView(target.id(), Viewer.of(caller)).orElseThrow();
     }
 
     /**
-     * Authors may delete their comments while the thread is open; moderators at any time. A comment with
-     * replies stays as a tombstone; one without disappears, and so does any tombstone left with no replies.
+     * Authors may delete their comments while the thread is open (moderators their own at any time): the text is
+     * wiped; a comment with replies stays as a tombstone, one without disappears, and so does any tombstone left
+     * with no replies. A moderator's DELETE of someone else's comment is a removal without a reason, which keeps
+     * the text for the audit and can be undone (see {@code PUT /comments/{id}/removal}); idempotent. A comment a
+     * moderator removed stays as evidence: its author can no longer delete or edit it (409).
      */
     @Transactional
     public void delete(Authentication authentication, String commentId) {
         Caller caller = callers.require(authentication);
-        CommentRepository.Target target = liveTarget(commentId);
+        CommentState target = liveTarget(commentId);
         boolean ownComment = target.authorId() == caller.id();
         if (!ownComment && !caller.role().moderates()) {
             throw ProblemException.forbidden("Only its author or a moderator may delete a comment.");
         }
+        if (!ownComment) {
+            if (moderation.remove(target, caller.id(), null)) {
+                audit.record(caller.id(), "comment.remove", "comment", target.id(), null);
+            }
+            return;
+        }
+        requireNotRemoved(target);
         if (!caller.role().moderates()) {
             requireOpen(target.threadId());
         }
-        comments.markDeleted(target.id());
-        if (target.replyCount() == 0) {
-            Long parent = target.parentId();
-            while (parent != null) {
-                parent = comments.countRemovedReply(parent);
-            }
-        }
-        threads.countRemovedComment(target.threadId());
-        events.commentDeleted(target.threadId(), target.id());
-        if (!ownComment) {
-            audit.record(caller.id(), "comment.delete", "comment", target.id(), null);
-        }
+        moderation.delete(target);
     }
 
     @Transactional
     public VoteResult vote(Authentication authentication, String commentId, int value) {
         Caller voter = callers.require(authentication);
         long id = ids.parse(commentId, "The comment");
-        CommentRepository.Target target = comments.findTarget(id)
-                .filter(t -> !t.deleted())
+        CommentState target = comments.findState(id)
+                .filter(t -> !t.deleted() && (!t.pending() || voter.role().moderates() || t.authorId() == voter.id()))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (target.authorId() == voter.id()) {
             throw ProblemException.forbidden("You cannot vote on your own comment.");
+        }
+        if (target.removed() || target.reviewState() != null) {
+            throw ProblemException.conflict("comment-not-shown", "Comment not shown",
+                    "Only comments shown to readers take votes; this one is removed or waiting for review.");
         }
         ThreadRepository.ThreadState thread = threads.findState(target.threadId()).orElseThrow();
         if (thread.locked()) {
@@ -207,10 +222,17 @@ public class CommentService {
         return new VoteResult(commentId, value, comments.vote(id, voter.id(), value));
     }
 
-    private CommentRepository.Target liveTarget(String commentId) {
-        return comments.lockTarget(ids.parse(commentId, "The comment"))
+    private CommentState liveTarget(String commentId) {
+        return comments.lockState(ids.parse(commentId, "The comment"))
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
+    }
+
+    private static void requireNotRemoved(CommentState comment) {
+        if (comment.removed()) {
+            throw ProblemException.conflict("comment-removed", "Comment removed",
+                    "A moderator removed this comment; it stays as it is for the record.");
+        }
     }
 
     /** Locks the thread row for the rest of the transaction: the write then updates it (counters, event number). */
@@ -229,14 +251,22 @@ public class CommentService {
         if (thread.locked()) {
             return ThreadService.locked(thread.lockReason());
         }
-        CommentRepository.Target parent = parentId == null ? null : comments.findTarget(parentId).orElse(null);
-        if (parent == null || parent.threadId() != threadId) {
+        CommentState parent = parentId == null ? null : comments.findState(parentId).orElse(null);
+        if (parent == null || parent.threadId() != threadId || parent.pending()) {
             return ProblemException.unprocessable("parent-not-found", "Parent not found",
                     "The comment you reply to does not exist in this thread.");
         }
         if (parent.deleted()) {
             return ProblemException.unprocessable("parent-deleted", "Parent deleted",
                     "The comment you reply to has been deleted.");
+        }
+        if (parent.removed()) {
+            return ProblemException.unprocessable("parent-removed", "Parent removed",
+                    "The comment you reply to was removed by a moderator.");
+        }
+        if (parent.hiddenByFlags()) {
+            return ProblemException.unprocessable("parent-in-review", "Parent under review",
+                    "The comment you reply to is hidden while moderators review it.");
         }
         if (parent.depth() >= MAX_DEPTH) {
             return ProblemException.unprocessable("too-deep", "Thread too deep",
@@ -245,7 +275,7 @@ public class CommentService {
         throw new IllegalStateException("Comment insert refused for no known reason in thread " + threadId);
     }
 
-    /** Runs every rule; the first reason to hold the comment for review wins (holding arrives with pre-moderation). */
+    /** Runs every rule (one may refuse the comment); the first reason to hold it for review wins. */
     private Optional<String> screen(NewCommentRules.NewComment comment) {
         Optional<String> hold = Optional.empty();
         for (NewCommentRules rule : rules) {

@@ -5,7 +5,18 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A comment as clients see it. A deleted comment that still holds replies shows no author and no body. */
+/**
+ * A comment as one viewer sees it.
+ * <ul>
+ * <li>{@code status}: published; pending (held until a moderator approves it; only its author and moderators see
+ *     it); hidden (enough flags hid it until a moderator reviews it); removed (by a moderator, with {@code removal});
+ *     deleted (by its author: a tombstone that keeps its replies in place).</li>
+ * <li>{@code deleted}: this viewer gets no author and no body: a tombstone, or, for anyone but its author and the
+ *     moderators, a removed or hidden comment shown as a placeholder.</li>
+ * <li>{@code removal}: why a moderator removed it (shown to everyone; reason may be null).</li>
+ * <li>{@code review}: for moderators only: why it was held, and its open flags.</li>
+ * </ul>
+ */
 @Serdeable
 public record CommentView(String id,
                           String threadId,
@@ -17,9 +28,31 @@ public record CommentView(String id,
                           @Nullable Instant editedAt,
                           boolean deleted,
                           int replyCount,
-                          int score) {
+                          int score,
+                          String status,
+                          @Nullable Removal removal,
+                          @Nullable Review review) {
+
+    public static final String PUBLISHED = "published";
+    public static final String PENDING = "pending";
+    public static final String HIDDEN = "hidden";
+    public static final String REMOVED = "removed";
+    public static final String DELETED = "deleted";
 
     @Serdeable
     public record Author(String username, String displayName) {
+    }
+
+    @Serdeable
+    public record Removal(@Nullable String reason, Instant removedAt) {
+    }
+
+    @Serdeable
+    public record Review(@Nullable String holdReason, int flagCount) {
+    }
+
+    /** Held for review: the author is told with a 202 instead of a 201. */
+    public boolean pending() {
+        return PENDING.equals(status);
     }
 }

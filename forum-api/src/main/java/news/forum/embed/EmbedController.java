@@ -18,9 +18,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.comment.CommentView;
+import news.forum.comment.PostedComment;
 import news.forum.throttle.WriteBudgets;
 
-import java.net.URI;
 
 /** What the embeddable widget needs beyond the core API. */
 @Controller("/api/v1")
@@ -52,8 +52,8 @@ class EmbedController {
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         Authentication authentication, HttpRequest<?> request) {
         budgets.spendPost(authentication, request);
-        CommentView created = embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey);
-        return HttpResponse.created(created, URI.create("/api/v1/comments/" + created.id()));
+        return PostedComment.response(
+                embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey));
     }
 
     /** Renders Markdown as a posted comment would show it, without posting it. */

@@ -73,7 +73,7 @@ public class EmbedService {
 
     @ReadOnly
     public CommentSource source(Authentication authentication, String commentId) {
-        Caller caller = callers.require(authentication);
+        Caller caller = callers.requireSignedIn(authentication);
         long id = ids.parse(commentId, "The comment");
         EmbedRepository.Source source = sources.findLive(id)
                 .orElseThrow(() -> ProblemException.notFound("The comment"));

@@ -83,7 +83,7 @@ class EventRenderer {
         if (row.type().hidesText()) {
             CommentView v = state.view();
             return new CommentView(v.id(), v.threadId(), v.parentId(), v.depth(), null, null, v.createdAt(), null,
-                    true, v.replyCount(), v.score());
+                    true, v.replyCount(), v.score(), v.status(), v.removal(), null);
         }
         if (!state.listed()) {
             return null;

@@ -99,7 +99,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
             post(threadId, comment, null, readers, turn);
         }
         if (seed.locked()) {
-            threads.lockAs(moderator, threadId, null);
+            threads.lockAs(moderator, threadId, null, null);
         }
         LOG.info("Loaded the demo thread '{}' ({} top-level comments, locked: {})", seed.article().title(),
                 seed.comments().size(), seed.locked());

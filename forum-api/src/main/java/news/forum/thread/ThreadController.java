@@ -35,12 +35,23 @@ class ThreadController {
         return threads.find(ids.parse(threadId, "The thread"));
     }
 
-    /** Closes the thread to replies (MODERATOR or ADMIN); idempotent. Every comment stays readable. */
+    /**
+     * Closes the thread to replies (MODERATOR or ADMIN), with an optional one-line reason and a longer note shown
+     * with the lock notice; idempotent. Every comment stays readable.
+     */
     @Put("/lock")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView lock(@PathVariable String threadId, @Nullable @Body @Valid LockRequest request,
                     Authentication authentication) {
-        return threads.lock(authentication, ids.parse(threadId, "The thread"), request == null ? null : request.reason());
+        return threads.lock(authentication, ids.parse(threadId, "The thread"), request);
+    }
+
+    /** Pre-moderation and slow mode for this thread (MODERATOR or ADMIN); fields left out stay as they are. */
+    @Put("/moderation")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ThreadView moderation(@PathVariable String threadId, @Body @Valid ThreadModerationRequest request,
+                          Authentication authentication) {
+        return threads.configureModeration(authentication, ids.parse(threadId, "The thread"), request);
     }
 
     /** Opens the thread to replies again (MODERATOR or ADMIN); idempotent. */

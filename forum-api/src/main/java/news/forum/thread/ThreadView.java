@@ -6,8 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
- * A thread as clients see it. {@code lastEventId} is the id of the thread's latest live event when this view was
- * read: a client that subscribes to the events with it ({@code ?after=}) misses nothing between the two.
+ * A thread as clients see it. {@code lockNote} is the moderator's note shown with the lock notice;
+ * {@code premoderation} is what applies now (the thread's own setting or the site default: none, all,
+ * new_accounts); {@code slowModeSeconds} is how long each account waits between comments here (0: off), with
+ * {@code slowModeUntil} when slow mode switched on by itself and ends then (null when set by hand).
+ * {@code lastEventId} is the id of the thread's latest live event when this view was read: a client that
+ * subscribes to the events with it ({@code ?after=}) misses nothing between the two.
  */
 @Serdeable
 public record ThreadView(String id,
@@ -17,6 +21,10 @@ public record ThreadView(String id,
                          @Nullable Instant lockedAt,
                          @Nullable String lockedBy,
                          @Nullable String lockReason,
+                         @Nullable String lockNote,
                          int commentCount,
+                         String premoderation,
+                         int slowModeSeconds,
+                         @Nullable Instant slowModeUntil,
                          long lastEventId) {
 }

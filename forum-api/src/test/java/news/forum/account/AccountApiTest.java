@@ -20,7 +20,7 @@ class AccountApiTest extends ApiTestBase {
                 Map.of("username", name, "password", Api.PASSWORD, "displayName", "A Reader"));
 
         created.expectStatus(201);
-        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role");
+        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role", "ban");
         assertThat((String) created.path("username")).isEqualTo(name);
         assertThat((String) created.path("displayName")).isEqualTo("A Reader");
         assertThat((String) created.path("role")).isEqualTo("USER");

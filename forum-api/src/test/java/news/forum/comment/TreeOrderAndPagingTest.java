@@ -21,9 +21,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A generated thread of a few thousand comments with random nesting, votes and deletions, read page by page
- * in every sort and several page sizes, must come back exactly in tree order: every visible comment once,
- * each parent before its replies, replies oldest first, top-level comments in the chosen order.
+ * A generated thread of a few thousand comments with random nesting, votes, deletions by their authors and removals
+ * by a moderator, read page by page in every sort and several page sizes, must come back exactly in tree order: every
+ * visible comment once, each parent before its replies, replies oldest first, top-level comments in the chosen order.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +37,9 @@ class TreeOrderAndPagingTest extends ApiTestBase {
 
     private final Map<Long, Made> made = new HashMap<>();
     private final Map<Long, Integer> scores = new HashMap<>();
+    private final Map<Long, Api.Session> authors = new HashMap<>();
     private final Set<Long> deleted = new HashSet<>();
+    private final Set<Long> removed = new HashSet<>();
     private String thread;
 
     @BeforeEach
@@ -65,6 +67,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
                     parent == null ? null : publicIds.format(parent.id())).expectStatus(201);
             long id = db.rowId(posted.path("id"));
             made.put(id, new Made(id, parent == null ? null : parent.id(), parent == null ? 0 : parent.depth() + 1));
+            authors.put(id, writer);
             ids.add(id);
         }
         List<Long> roots = ids.stream().filter(id -> made.get(id).parentId() == null).toList();
@@ -76,11 +79,20 @@ class TreeOrderAndPagingTest extends ApiTestBase {
                     Map.of("value", random.nextBoolean() ? 1 : -1)).expectStatus(200).path("score")).intValue();
             scores.put(root, score);
         }
-        // delete some comments: leaves disappear, those with replies stay as tombstones
+        // their authors delete some comments: leaves disappear, those with replies stay as tombstones
         for (int d = 0; d < 120; d++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (deleted.add(victim)) {
-                api.delete("/api/v1/comments/" + publicIds.format(victim), api.admin().token()).expectStatus(204);
+                api.delete("/api/v1/comments/" + publicIds.format(victim), authors.get(victim).token()).expectStatus(204);
+            }
+        }
+        // a moderator removes others: each stays in its place as a placeholder, out of the thread's count
+        String moderator = api.admin().token();
+        for (int r = 0; r < 60; r++) {
+            long victim = ids.get(random.nextInt(ids.size()));
+            if (!deleted.contains(victim) && removed.add(victim)) {
+                api.put("/api/v1/comments/" + publicIds.format(victim) + "/removal", moderator,
+                        Map.of("reason", "rule " + r)).expectStatus(200);
             }
         }
     }
@@ -96,14 +108,16 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             Made known = made.get(db.rowId((String) comment.get("id")));
             assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(known.parentId()));
             assertThat(((Number) comment.get("depth")).intValue()).isEqualTo(known.depth());
-            assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()));
+            assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()) || removed.contains(known.id()));
+            assertThat(comment.get("status")).isEqualTo(deleted.contains(known.id()) ? "deleted"
+                    : removed.contains(known.id()) ? "removed" : "published");
         }
     }
 
     @Test
     void theThreadCountsItsLiveCommentsAndEachCommentItsVisibleReplies() {
         List<Long> visible = expectedOrder("oldest");
-        long live = visible.stream().filter(id -> !deleted.contains(id)).count();
+        long live = visible.stream().filter(id -> !deleted.contains(id) && !removed.contains(id)).count();
         assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).longValue()).isEqualTo(live);
         Map<Long, Integer> visibleReplies = new HashMap<>();
         for (long id : visible) {

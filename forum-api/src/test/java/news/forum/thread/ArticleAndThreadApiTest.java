@@ -40,7 +40,8 @@ class ArticleAndThreadApiTest extends ApiTestBase {
         Response thread = api.get("/api/v1/threads/" + created.path("thread.id"));
         thread.expectStatus(200);
         assertThat(thread.json()).containsOnlyKeys("id", "articleKey", "title", "locked", "lockedAt", "lockedBy",
-                "lockReason", "commentCount", "lastEventId");
+                "lockReason", "lockNote", "commentCount", "premoderation", "slowModeSeconds", "slowModeUntil",
+                "lastEventId");
     }
 
     @Test

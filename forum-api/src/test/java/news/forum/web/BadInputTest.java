@@ -41,7 +41,11 @@ class BadInputTest extends ApiTestBase {
                 new String[]{"PUT", "/api/v1/threads/" + thread + "/lock", admin},
                 new String[]{"POST", "/api/v1/threads/" + thread + "/comments", user.token()},
                 new String[]{"PATCH", "/api/v1/comments/" + comment, user.token()},
-                new String[]{"PUT", "/api/v1/comments/" + comment + "/vote", admin});
+                new String[]{"PUT", "/api/v1/comments/" + comment + "/vote", admin},
+                new String[]{"PUT", "/api/v1/comments/" + comment + "/removal", admin},
+                new String[]{"POST", "/api/v1/comments/" + comment + "/flags", api.newUser().token()},
+                new String[]{"PUT", "/api/v1/accounts/" + user.username() + "/ban", admin},
+                new String[]{"PUT", "/api/v1/threads/" + thread + "/moderation", admin});
         String before = db.snapshot();
         for (String[] endpoint : endpoints) {
             for (String body : BAD_BODIES) {

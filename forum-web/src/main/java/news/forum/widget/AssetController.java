@@ -26,6 +26,9 @@ class AssetController {
     private final Map<String, Asset> assets = Map.of(
             "frame.js", new Asset(WebResources.bytes("frame/frame.js"), JS),
             "frame.css", new Asset(WebResources.bytes("frame/frame.css"), CSS),
+            "frame-moderator.js", new Asset(WebResources.bytes("frame/frame-moderator.js"), JS),
+            "console.js", new Asset(WebResources.bytes("console/console.js"), JS),
+            "console.css", new Asset(WebResources.bytes("console/console.css"), CSS),
             "demo.css", new Asset(WebResources.bytes("demo/demo.css"), CSS),
             "messages.en.json", new Asset(WebResources.bytes("messages/en.json"), "application/json;charset=utf-8"));
 

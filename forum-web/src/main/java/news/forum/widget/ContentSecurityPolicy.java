@@ -18,6 +18,15 @@ public final class ContentSecurityPolicy {
                 + "base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors;
     }
 
+    /**
+     * The moderator console: its own script and styles, calls to the forum's API, framed by nobody (so no other
+     * page can overlay it to trick a moderator into a click), and no form posts anywhere: its script sends them.
+     */
+    public static String console() {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
     /** A page of the forum's own (the demo publisher pages): it frames the widget and is framed by nobody. */
     public static String page(String ownOrigin) {
         return "default-src 'none'; script-src 'self' " + ownOrigin + "; style-src 'self'; img-src 'self' data:; "

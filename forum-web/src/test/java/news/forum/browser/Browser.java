@@ -3,12 +3,14 @@ package news.forum.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Debian's headless Chromium driven through the system chromedriver, with a fresh profile: one browser context.
@@ -118,6 +121,35 @@ final class Browser implements AutoCloseable {
         field("Password").sendKeys(password);
         driver.findElement(By.cssSelector("form.auth button[type=submit]")).click();
         waitFor(d -> d.findElement(By.cssSelector(".session .signed-in")));
+    }
+
+    /** Presses Tab until the focused element is the wanted one, and checks that its focus is visible. */
+    void tabTo(Predicate<WebElement> wanted) {
+        for (int i = 0; i < 80; i++) {
+            press(Keys.TAB);
+            WebElement element = active();
+            if (wanted.test(element)) {
+                Object visible = script("var s = getComputedStyle(arguments[0]);"
+                        + " return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'", element);
+                if (!Boolean.TRUE.equals(visible)) {
+                    throw new AssertionError("No visible focus indicator on " + element.getTagName() + " " + element.getText());
+                }
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the wanted control");
+    }
+
+    WebElement active() {
+        return driver.switchTo().activeElement();
+    }
+
+    void press(Keys key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    void type(String text) {
+        new Actions(driver).sendKeys(text).perform();
     }
 
     Object script(String script, Object... arguments) {

@@ -1,6 +1,7 @@
 package news.forum.browser;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,53 @@ class ContrastBrowserTest extends BrowserTest {
                 browser.open(forum() + "/");
                 browser.enterWidget();
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", the locked seed thread").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theModeratorConsoleMeetsWcagAaContrastInLightAndDark() {
+        String key = ForumApi.unique("contrast-console-");
+        ForumApi api = api();
+        String thread = api.article(key, demoPage(key));
+        String flagged = api.post(api.token(READER, READER_PASSWORD), thread, "A comment somebody reported", null);
+        api.flag(api.token(OTHER_READER, OTHER_READER_PASSWORD), flagged, "off_topic", "Not about the article");
+        api.moderateThread(thread, "all", 30);
+        api.post(api.token("imran", "reader-demo-2012-imran"), thread, "A comment held for review", null);
+
+        for (String scheme : List.of("light", "dark")) {
+            try (Browser browser = new Browser()) {
+                browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                browser.open(forum() + "/moderation");
+                browser.field("Username").sendKeys(READER);
+                browser.field("Password").sendKeys("not the password at all");
+                browser.button("Log in").click();
+                browser.waitVisible(By.id("sign-in-error"));
+                assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", signing in, with an error").isEmpty();
+
+                browser.field("Password").clear();
+                browser.field("Password").sendKeys(READER_PASSWORD);
+                browser.button("Log in").click();
+                browser.waitVisible(By.id("console-refused"));
+                assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", a reader refused").isEmpty();
+
+                browser.button("Log out").click();
+                browser.field("Username").sendKeys(ForumApi.ADMIN);
+                browser.field("Password").sendKeys(ForumApi.ADMIN_PASSWORD);
+                browser.button("Log in").click();
+                browser.waitFor(d -> d.findElements(By.cssSelector("#pending .queue-item")).isEmpty() ? null : true);
+                browser.waitFor(d -> d.findElements(By.cssSelector("#flagged .queue-item")).isEmpty() ? null : true);
+                browser.field("Article key").sendKeys(key);
+                browser.button("Find").click();
+                browser.waitVisible(By.id("thread-details"));
+                browser.button("Ban").click();
+                browser.waitFor(d -> d.findElement(By.id("ban-result")).getText().isBlank() ? null : true);
+                assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", an administrator at work").isEmpty();
+                if (scheme.equals("light")) {
+                    browser.script("window.scrollTo(0, 0)");
+                    browser.screenshot("console");
+                }
             }
         }
     }

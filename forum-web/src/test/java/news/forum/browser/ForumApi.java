@@ -82,6 +82,23 @@ final class ForumApi {
         retrieve(auth(HttpRequest.PUT("/api/v1/threads/" + threadId + "/lock", Map.of("reason", reason)), token));
     }
 
+    /** Sets a thread's pre-moderation and slow mode, as the admin. */
+    void moderateThread(String threadId, String premoderation, int slowModeSeconds) {
+        retrieve(auth(HttpRequest.PUT("/api/v1/threads/" + threadId + "/moderation",
+                Map.of("premoderation", premoderation, "slowModeSeconds", slowModeSeconds)), token(ADMIN, ADMIN_PASSWORD)));
+    }
+
+    void flag(String token, String commentId, String reason, String detail) {
+        retrieve(auth(HttpRequest.POST("/api/v1/comments/" + commentId + "/flags",
+                Map.of("reason", reason, "detail", detail)), token));
+    }
+
+    /** The comment as the given reader sees it (null: signed out). */
+    Map<?, ?> comment(String commentId, String token) {
+        MutableHttpRequest<?> request = HttpRequest.GET("/api/v1/comments/" + commentId);
+        return retrieve(token == null ? request : auth(request, token));
+    }
+
     private static <T> MutableHttpRequest<T> auth(MutableHttpRequest<T> request, String token) {
         return request.bearerAuth(token);
     }

@@ -45,13 +45,33 @@ class HeadersAndAssetsTest extends BrowserTest {
 
     @Test
     void pagesCarryNoInlineScript() throws Exception {
-        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed/us-boots-on-ground-never"}) {
+        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed/us-boots-on-ground-never", "/moderation"}) {
             String html = send(get(path)).body();
             Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
             while (scripts.find()) {
                 assertThat(scripts.group(1)).as(path).contains("src=");
             }
             assertThat(html).as(path).doesNotContainPattern("\\son[a-z]+=");
+        }
+    }
+
+    @Test
+    void theModeratorConsoleIsFramedByNobodyAndRunsOnlyItsOwnScript() {
+        HttpResponse<String> console = send(get("/moderation"));
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        String policy = console.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("frame-ancestors 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self';",
+                "form-action 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(console.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(console.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(console.body()).contains("<script src=\"/assets/console.js\" defer></script>")
+                .doesNotContain("<style", "style=\"", "{{");
+        for (String asset : new String[]{"/assets/console.js", "/assets/console.css", "/assets/frame-moderator.js"}) {
+            HttpResponse<String> response = send(get(asset));
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(asset).get().asString()
+                    .contains("frame-ancestors 'none'");
         }
     }
 
@@ -86,11 +106,31 @@ class HeadersAndAssetsTest extends BrowserTest {
         int widget = embedScript + gzipped("/assets/frame.js") + gzipped("/assets/frame.css");
         assertThat(embedScript).as("embed.js, gzipped").isLessThan(10 * 1024);
         assertThat(widget).as("embed.js and the frame's script and styles, gzipped").isLessThan(16 * 1024);
+        // loaded only for moderators, so no reader pays for it
+        assertThat(gzipped("/assets/frame-moderator.js")).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+    }
+
+    @Test
+    void everyTextTheConsoleShowsIsInTheMessageCatalogue() throws Exception {
+        String catalogue = send(get("/assets/messages.en.json")).body();
+        Set<String> keys = new HashSet<>();
+        Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z.]+)}}").matcher(resource("web/console/console.html"));
+        while (placeholders.find()) {
+            keys.add(placeholders.group(1));
+        }
+        Matcher calls = Pattern.compile("\\bsay\\('([a-zA-Z]+(\\.[a-zA-Z]+)+)'").matcher(resource("web/console/console.js"));
+        while (calls.find()) {
+            keys.add(calls.group(1));
+        }
+        assertThat(keys).hasSizeGreaterThan(80);
+        for (String key : keys) {
+            assertThat(catalogue).as(key).contains("\"" + key + "\":");
+        }
     }
 
     @Test
     void everyTextTheWidgetShowsIsInTheMessageCatalogue() throws Exception {
-        String script = resource("web/frame/frame.js");
+        String script = resource("web/frame/frame.js") + resource("web/frame/frame-moderator.js");
         String catalogue = send(get("/assets/messages.en.json")).body();
         Set<String> keys = new HashSet<>();
         Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z]+)'").matcher(script);
@@ -104,8 +144,11 @@ class HeadersAndAssetsTest extends BrowserTest {
                 "loginForm", "registerForm", "loginHeading", "registerHeading"}) {
             keys.add("auth." + field);
         }
+        for (String reason : new String[]{"spam", "abuse", "off_topic", "other"}) {
+            keys.add("flag.reason." + reason);
+        }
         keys.addAll(Set.of("comment.confirmDelete", "comment.deleteQuestion", "moderation.confirmRemove",
-                "moderation.removeQuestion"));
+                "moderation.removeQuestion", "moderation.restored", "moderation.approved", "moderation.removed"));
         assertThat(keys).hasSizeGreaterThan(40);
         for (String key : keys) {
             assertThat(catalogue).as(key).contains("\"" + key + "\":");

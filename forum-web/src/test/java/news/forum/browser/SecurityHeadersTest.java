@@ -77,6 +77,8 @@ class SecurityHeadersTest extends BrowserTest {
         responses.put("messages", http.get("/assets/messages.en.json"));
         responses.put("demo page", http.get("/"));
         responses.put("embed page", http.get("/embed/us-boots-on-ground-never"));
+        responses.put("moderator console", http.get("/moderation"));
+        responses.put("console script", http.get("/assets/console.js"));
         responses.put("preflight allowed", preflight("/api/v1/auth/login", publisher.allowedOrigin()));
         responses.put("preflight refused", preflight("/api/v1/auth/login", "https://evil.example"));
         responses.put("OPTIONS without preflight", http.send(http.request(ARTICLE)

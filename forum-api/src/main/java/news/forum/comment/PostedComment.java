@@ -1,0 +1,19 @@
+package news.forum.comment;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+
+import java.net.URI;
+
+/** The answer to a posted comment: 201 when it is published, 202 when it waits for a moderator's review. */
+public final class PostedComment {
+
+    private PostedComment() {
+    }
+
+    public static HttpResponse<CommentView> response(CommentView posted) {
+        return HttpResponse.status(posted.pending() ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+                .body(posted)
+                .headers(headers -> headers.location(URI.create("/api/v1/comments/" + posted.id())));
+    }
+}

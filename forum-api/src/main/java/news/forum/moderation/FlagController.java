@@ -1,0 +1,38 @@
+package news.forum.moderation;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller("/api/v1/comments/{commentId}/flags")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Moderation")
+class FlagController {
+
+    private final Flags flags;
+
+    FlagController(Flags flags) {
+        this.flags = flags;
+    }
+
+    /**
+     * Flags a comment for the moderators (any signed-in reader but its author; one flag each, 409 for a second).
+     * Enough open flags hide it from readers until a moderator reviews it.
+     */
+    @Post
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<FlagView> flag(@PathVariable String commentId, @Body @Valid FlagRequest request,
+                                Authentication authentication) {
+        return HttpResponse.status(HttpStatus.CREATED).body(flags.flag(authentication, commentId, request));
+    }
+}

@@ -1,0 +1,12 @@
+package news.forum.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** A flag as its reader sees it after flagging; moderators also see who flagged ({@code flaggedBy}). */
+@Serdeable
+public record FlagView(String commentId, String reason, @Nullable String detail, @Nullable String flaggedBy,
+                       Instant createdAt) {
+}

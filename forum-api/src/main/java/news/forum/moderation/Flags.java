@@ -1,0 +1,103 @@
+package news.forum.moderation;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import news.forum.account.Caller;
+import news.forum.account.Callers;
+import news.forum.comment.CommentModeration;
+import news.forum.comment.CommentState;
+import news.forum.database.Sql;
+import news.forum.text.TextRules;
+import news.forum.web.ProblemException;
+import news.forum.web.PublicIds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Readers' flags: stored once per reader and comment; at the threshold the comment is hidden for review. */
+@Singleton
+class Flags {
+
+    static final Set<String> REASONS = Set.of("spam", "abuse", "off_topic", "other");
+
+    /** An open flag as the moderation queue shows it. */
+    record OpenFlag(long commentId, FlagView view) {
+    }
+
+    private final Sql sql;
+    private final Callers callers;
+    private final CommentModeration comments;
+    private final ModerationSettings settings;
+    private final List<FlagRules> rules;
+    private final PublicIds ids;
+
+    Flags(Sql sql, Callers callers, CommentModeration comments, ModerationSettings settings, List<FlagRules> rules,
+          PublicIds ids) {
+        this.sql = sql;
+        this.callers = callers;
+        this.comments = comments;
+        this.settings = settings;
+        this.rules = rules;
+        this.ids = ids;
+    }
+
+    /**
+     * A held comment is as unknown to other readers as a missing one (404); a removed one, or one already hidden for
+     * review, takes no more flags (409). Flags are taken in locked threads too: moderation goes on there.
+     */
+    @Transactional
+    public FlagView flag(Authentication authentication, String commentId, FlagRequest request) {
+        Caller flagger = callers.require(authentication);
+        String reason = request.reason().strip();
+        if (!REASONS.contains(reason)) {
+            throw ProblemException.invalidField("reason", "must be spam, abuse, off_topic or other");
+        }
+        String detail = request.detail() == null ? null : TextRules.clean("detail", request.detail()).strip();
+        if (detail != null && detail.isEmpty()) {
+            detail = null;
+        }
+        CommentState comment = comments.lock(ids.parse(commentId, "The comment"))
+                .filter(c -> !c.deleted() && (!c.pending() || flagger.role().moderates()))
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+        if (comment.authorId() == flagger.id()) {
+            throw ProblemException.forbidden("You cannot flag your own comment.");
+        }
+        if (comment.removed() || comment.reviewState() != null) {
+            throw ProblemException.conflict("comment-in-review", "Already with the moderators",
+                    "This comment is already removed or waiting for a moderator's review.");
+        }
+        for (FlagRules rule : rules) {
+            rule.check(flagger, comment.id());
+        }
+        Instant createdAt = sql.one("""
+                        INSERT INTO comment_flag (comment_id, account_id, reason, detail) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (comment_id, account_id) DO NOTHING
+                        RETURNING created_at""",
+                row -> Sql.instant(row, "created_at"), comment.id(), flagger.id(), reason, detail)
+                .orElseThrow(() -> ProblemException.conflict("already-flagged", "Already flagged",
+                        "You have flagged this comment already."));
+        comments.countFlag(comment, settings.flagThreshold());
+        return new FlagView(commentId, reason, detail, null, createdAt);
+    }
+
+    /** A moderator's approval settles every open flag of the comment. */
+    void resolveAll(long commentId, long moderatorId) {
+        sql.update("UPDATE comment_flag SET resolved_at = now(), resolved_by = ? WHERE comment_id = ? AND resolved_at IS NULL",
+                moderatorId, commentId);
+    }
+
+    /** The open flags of these comments, oldest first, with who flagged. */
+    List<OpenFlag> open(long[] commentIds) {
+        return sql.list("""
+                        SELECT f.comment_id, f.reason, f.detail, f.created_at, a.username
+                        FROM comment_flag f JOIN account a ON a.id = f.account_id
+                        WHERE f.comment_id = ANY(?) AND f.resolved_at IS NULL
+                        ORDER BY f.id""",
+                row -> new OpenFlag(row.getLong("comment_id"), new FlagView(ids.format(row.getLong("comment_id")),
+                        row.getString("reason"), row.getString("detail"), row.getString("username"),
+                        Sql.instant(row, "created_at"))),
+                (Object) commentIds);
+    }
+}
