@@ -1,5 +1,6 @@
 package news.forum.moderation;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import news.forum.throttle.WriteBudgets;
 
 @Controller("/api/v1/comments/{commentId}/flags")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -20,9 +22,11 @@ import jakarta.validation.Valid;
 class FlagController {
 
     private final Flags flags;
+    private final WriteBudgets budgets;
 
-    FlagController(Flags flags) {
+    FlagController(Flags flags, WriteBudgets budgets) {
         this.flags = flags;
+        this.budgets = budgets;
     }
 
     /**
@@ -32,7 +36,9 @@ class FlagController {
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<FlagView> flag(@PathVariable String commentId, @Body @Valid FlagRequest request,
-                                Authentication authentication) {
+                                Authentication authentication, HttpRequest<?> http) {
+        // spent before the flag's own transaction, as for posting: 429 with Retry-After over the budget
+        budgets.spendFlag(authentication, http);
         return HttpResponse.status(HttpStatus.CREATED).body(flags.flag(authentication, commentId, request));
     }
 }

@@ -32,10 +32,12 @@ class Flags {
     private final ModerationSettings settings;
     private final List<FlagRules> rules;
     private final PublicIds ids;
+    private final AutomaticSlowMode automaticSlowMode;
 
     Flags(Sql sql, Callers callers, CommentModeration comments, ModerationSettings settings, List<FlagRules> rules,
-          PublicIds ids) {
+          PublicIds ids, AutomaticSlowMode automaticSlowMode) {
         this.sql = sql;
+        this.automaticSlowMode = automaticSlowMode;
         this.callers = callers;
         this.comments = comments;
         this.settings = settings;
@@ -79,6 +81,8 @@ class Flags {
                 .orElseThrow(() -> ProblemException.conflict("already-flagged", "Already flagged",
                         "You have flagged this comment already."));
         comments.countFlag(comment, settings.flagThreshold());
+        // a thread drawing many flags a minute switches slow mode on by itself, as one drawing many comments does
+        automaticSlowMode.countFlag(comment.threadId());
         return new FlagView(commentId, reason, detail, null, createdAt);
     }
 

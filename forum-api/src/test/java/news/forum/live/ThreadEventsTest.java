@@ -181,6 +181,33 @@ class ThreadEventsTest extends ApiTestBase {
     }
 
     @Test
+    void moderationIsLiveAHeldCommentOnlyOnceApprovedARemovalWithItsReasonButNotItsText() {
+        Api.Session moderator = api.newModerator();
+        String published = api.postComment(thread, reader.token(), "SECRET-ORIGINAL words", null)
+                .expectStatus(201).path("id");
+        try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread)).awaitOpen()) {
+            api.put("/api/v1/threads/" + thread + "/moderation", moderator.token(), Map.of("premoderation", "all"))
+                    .expectStatus(200);
+            String held = api.postComment(thread, api.newUser().token(), "HELD-TEXT waiting", null)
+                    .expectStatus(202).path("id");
+            api.put("/api/v1/comments/" + published + "/removal", moderator.token(), Map.of("reason", "off topic"))
+                    .expectStatus(200);
+
+            EventStream.Received removed = stream.next();
+            assertThat(removed.name()).as("the held comment made no event").isEqualTo("comment.removed");
+            assertThat(json(removed.data())).containsEntry("id", published).containsEntry("status", "removed")
+                    .containsEntry("bodyHtml", null);
+            assertThat(((Map<?, ?>) json(removed.data()).get("removal")).get("reason")).isEqualTo("off topic");
+
+            api.put("/api/v1/comments/" + held + "/approval", moderator.token(), Map.of()).expectStatus(200);
+            EventStream.Received approved = stream.next();
+            assertThat(approved.name()).isEqualTo("comment.created");
+            assertThat(json(approved.data())).containsEntry("id", held).containsEntry("status", "published");
+            assertThat(stream.raw()).doesNotContain("SECRET-ORIGINAL");
+        }
+    }
+
+    @Test
     void anUnknownThreadIs404AndABadCursorIs400() {
         Response unknown = api.get(EventStream.path("AAAAAAAAAAA"));
         assertProblem(unknown, 404);

@@ -7,6 +7,7 @@ import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "forum.throttle.posting.per-account", value = "3")
 @Property(name = "forum.throttle.posting.per-address", value = "6")
 @Property(name = "forum.throttle.posting.period", value = "1h")
+@Property(name = "forum.throttle.flagging.per-account", value = "2")
+@Property(name = "forum.throttle.flagging.period", value = "1h")
 class PostingBudgetTest extends ApiTestBase {
 
     @Test
@@ -75,6 +78,34 @@ class PostingBudgetTest extends ApiTestBase {
                 api.toJson(Map.of("body", "From the widget", "title", "T", "url", api.base() + "/demo/x")),
                 "X-Forwarded-For", address);
         assertProblem(refused, 429);
+    }
+
+    @Test
+    void flaggingHasABudgetOfItsOwn() {
+        String thread = api.newThread();
+        String address = newAddress();
+        List<String> comments = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            comments.add(post(thread, api.newUser().token(), "Flag me " + i, newAddress()).expectStatus(201).path("id"));
+        }
+        String flagger = api.newUser().token();
+        flag(comments.get(0), flagger, address).expectStatus(201);
+        flag(comments.get(1), flagger, address).expectStatus(201);
+        long flags = db.count("SELECT count(*) FROM comment_flag");
+        Response refused = flag(comments.get(2), flagger, address);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("type")).endsWith("/too-many-flags");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(db.count("SELECT count(*) FROM comment_flag")).isEqualTo(flags);
+
+        // posting is another budget, and another reader at the same address still flags
+        post(thread, flagger, "I can still write", address).expectStatus(201);
+        flag(comments.get(2), api.newUser().token(), address).expectStatus(201);
+    }
+
+    private Response flag(String comment, String token, String address) {
+        return api.send("POST", "/api/v1/comments/" + comment + "/flags", token, "application/json",
+                api.toJson(Map.of("reason", "spam")), "X-Forwarded-For", address);
     }
 
     private Response post(String thread, String token, String body, String address) {
