@@ -42,8 +42,16 @@ final class Writers {
     static String body(Random random, String signature) {
         StringBuilder body = new StringBuilder();
         int sentences = 1 + random.nextInt(5);
+        boolean linked = false;
         for (int i = 0; i < sentences; i++) {
-            body.append(i == 0 ? "" : " ").append(SENTENCES[random.nextInt(SENTENCES.length)]);
+            String sentence = SENTENCES[random.nextInt(SENTENCES.length)];
+            if (sentence.contains("](")) {
+                if (linked) {
+                    continue; // one link at most: more than FORUM_MAX_LINKS would send the comment for review (202)
+                }
+                linked = true;
+            }
+            body.append(i == 0 ? "" : " ").append(sentence);
         }
         body.append(" (").append(signature).append(')');
         return "{\"body\":" + Json.quote(body.toString());
