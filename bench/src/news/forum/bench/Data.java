@@ -87,6 +87,15 @@ final class Data {
         return single(db, "SELECT count(*) FROM comment WHERE thread_id IN (" + threadIds + ")");
     }
 
+    /**
+     * The rows a thread's comment_count must equal: live comments, neither removed nor waiting for review (a held
+     * comment is a row that counts nowhere until approved).
+     */
+    static long countedRows(Connection db, String threadIds) throws SQLException {
+        return single(db, "SELECT count(*) FROM comment WHERE thread_id IN (" + threadIds + ")"
+                + " AND deleted_at IS NULL AND removed_at IS NULL AND review_state IS NULL");
+    }
+
     static long counted(Connection db, String threadIds) throws SQLException {
         return single(db, "SELECT coalesce(sum(comment_count), 0) FROM thread WHERE id IN (" + threadIds + ")");
     }
