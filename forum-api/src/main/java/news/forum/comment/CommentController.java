@@ -21,6 +21,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.throttle.WriteBudgets;
+import news.forum.web.PageSize;
 import news.forum.web.PublicIds;
 
 
@@ -47,7 +48,7 @@ class CommentController {
                      @Nullable @QueryValue String limit,
                      @Nullable @QueryValue String after,
                      @Nullable Authentication authentication) {
-        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, parseLimit(limit), after);
+        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
     }
 
     /**
@@ -92,16 +93,5 @@ class CommentController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     VoteResult vote(@PathVariable String commentId, @Body @Valid VoteRequest request, Authentication authentication) {
         return comments.vote(authentication, commentId, request.value().intValueExact());
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return null;
-        }
-        // ASCII digits only: Integer.valueOf would also take "+1" and digits of other scripts
-        if (limit.length() > 3 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw news.forum.web.ProblemException.invalidField("limit", "must be a whole number between 1 and 200");
-        }
-        return Integer.valueOf(limit);
     }
 }

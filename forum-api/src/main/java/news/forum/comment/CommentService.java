@@ -59,12 +59,8 @@ public class CommentService {
     /** What the viewer may see: held comments only for their authors and moderators (see {@link Viewer}). */
     @ReadOnly
     public CommentPage page(@Nullable Authentication authentication, long threadId, String sortName,
-                            @Nullable Integer limitParameter, @Nullable String after) {
+                            int limit, @Nullable String after) {
         CommentSort sort = CommentSort.parse(sortName);
-        int limit = limitParameter == null ? DEFAULT_PAGE_SIZE : limitParameter;
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
         PageCursor cursor = after == null || after.isEmpty() ? null : PageCursor.decode(after, sort, ids);
         ThreadView thread = threads.findView(threadId).orElseThrow(() -> ProblemException.notFound("The thread"));
         Viewer viewer = Viewer.of(callers.find(authentication));

@@ -30,18 +30,16 @@ class Flags {
     private final Callers callers;
     private final CommentModeration comments;
     private final ModerationSettings settings;
-    private final List<FlagRules> rules;
     private final PublicIds ids;
     private final AutomaticSlowMode automaticSlowMode;
 
-    Flags(Sql sql, Callers callers, CommentModeration comments, ModerationSettings settings, List<FlagRules> rules,
+    Flags(Sql sql, Callers callers, CommentModeration comments, ModerationSettings settings,
           PublicIds ids, AutomaticSlowMode automaticSlowMode) {
         this.sql = sql;
         this.automaticSlowMode = automaticSlowMode;
         this.callers = callers;
         this.comments = comments;
         this.settings = settings;
-        this.rules = rules;
         this.ids = ids;
     }
 
@@ -69,9 +67,6 @@ class Flags {
         if (comment.removed() || comment.reviewState() != null) {
             throw ProblemException.conflict("comment-in-review", "Already with the moderators",
                     "This comment is already removed or waiting for a moderator's review.");
-        }
-        for (FlagRules rule : rules) {
-            rule.check(flagger, comment.id());
         }
         Instant createdAt = sql.one("""
                         INSERT INTO comment_flag (comment_id, account_id, reason, detail) VALUES (?, ?, ?, ?)

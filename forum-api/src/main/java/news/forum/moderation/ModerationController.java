@@ -10,7 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import news.forum.web.ProblemException;
+import news.forum.web.PageSize;
 
 /** What waits for the moderators and what they did (MODERATOR or ADMIN). */
 @Controller("/api/v1/moderation")
@@ -34,23 +34,12 @@ class ModerationController {
     @Get("/queue")
     QueuePage queue(@Nullable @QueryValue String kind, @Nullable @QueryValue String after,
                     @Nullable @QueryValue String limit, Authentication authentication) {
-        return queue.page(authentication, kind, after, parseLimit(limit));
+        return queue.page(authentication, kind, after, PageSize.parse(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
     }
 
     /** Every moderator action, newest first. */
     @Get("/log")
     LogPage log(@Nullable @QueryValue String after, @Nullable @QueryValue String limit, Authentication authentication) {
-        return log.page(authentication, after, parseLimit(limit));
-    }
-
-    private static int parseLimit(@Nullable String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (limit.length() > 3 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_PAGE_SIZE) {
-            throw ProblemException.invalidField("limit", "must be a whole number between 1 and " + MAX_PAGE_SIZE);
-        }
-        return Integer.parseInt(limit);
+        return log.page(authentication, after, PageSize.parse(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
     }
 }

@@ -24,6 +24,8 @@ class KeyboardBrowserTest extends BrowserTest {
 
             browser.tabTo(element -> "Log in".equals(element.getText()));
             browser.press(Keys.ENTER);
+            // the form is drawn once the messages and session have settled: give focus the time to arrive
+            browser.waitFor(d -> "username".equals(browser.active().getAttribute("name")) ? true : null);
             assertThat(browser.active().getAttribute("name")).isEqualTo("username");
             browser.type(READER);
             browser.press(Keys.TAB);

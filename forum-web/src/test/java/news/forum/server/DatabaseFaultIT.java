@@ -116,16 +116,7 @@ class DatabaseFaultIT {
     @Test
     void whenEveryConnectionIsStuckRequestsGet503InTimeAndTheServerStillAnswersTheRest() throws Exception {
         try (OwnPostgres postgres = new OwnPostgres(databaseData);
-             ServerProcess server = ServerProcess.start(serverData, Map.of(
-                     "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(),
-                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
-                     "DATASOURCES_DEFAULT_PASSWORD", "",
-                     "FORUM_JWT_SECRET", SECRET,
-                     "FORUM_ID_SECRET", ID_SECRET,
-                     "FORUM_ADMIN_PASSWORD", "fault-admin-password",
-                     "FORUM_DB_POOL_SIZE", "2",
-                     "FORUM_DB_CONNECTION_TIMEOUT_MS", "1500",
-                     "FORUM_DB_STATEMENT_TIMEOUT_MS", "3000"))) {
+             ServerProcess server = ServerProcess.start(serverData, withSmallPool(environment(postgres, "1500")))) {
             assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
             Api api = new Api(server.base(), json);
             String thread = openThread(api);
@@ -207,6 +198,14 @@ class DatabaseFaultIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no 201 after the restart");
+    }
+
+    /** Two pooled connections and a short statement timeout: easy to exhaust, quick to give up. */
+    private static Map<String, String> withSmallPool(Map<String, String> environment) {
+        Map<String, String> small = new java.util.HashMap<>(environment);
+        small.put("FORUM_DB_POOL_SIZE", "2");
+        small.put("FORUM_DB_STATEMENT_TIMEOUT_MS", "3000");
+        return small;
     }
 
     private static Map<String, String> environment(OwnPostgres postgres, String connectionTimeout) {
