@@ -124,9 +124,10 @@ BEGIN
                    t.seconds > 0 OR (SELECT h.per_minute FROM heat h) * 2 >= p_auto_per_minute AS recorded
             FROM t WHERE NOT t.locked AND NOT t.stale
         ), claim AS (
-            -- a concurrent request with this key holds its claim until it commits or is refused: this waits for it
+            -- a concurrent request with this key holds its claim until it commits or is refused: this waits for it;
+            -- claimed whatever the thread's state, so a retry of a post made before a lock still replays it
             INSERT INTO idempotency_key (account_id, idempotency_key, request_hash, comment_id)
-            SELECT p_author, p_idempotency_key, p_request_hash, v_id FROM open WHERE p_idempotency_key IS NOT NULL
+            SELECT p_author, p_idempotency_key, p_request_hash, v_id FROM t WHERE p_idempotency_key IS NOT NULL
             ON CONFLICT (account_id, idempotency_key) DO NOTHING
             RETURNING true AS claimed
         ), go AS (
@@ -188,7 +189,7 @@ BEGIN
         SELECT (SELECT count(*) FROM t) = 1 AS found, (SELECT t.locked FROM t) AS locked,
                (SELECT t.lock_reason FROM t) AS lock_reason, (SELECT t.stale FROM t) AS stale,
                (SELECT t.premoderation FROM t) AS premoderation, (SELECT t.seconds FROM t) AS seconds,
-               EXISTS (SELECT 1 FROM go) AS claimed, EXISTS (SELECT 1 FROM slow) AS slow_ok,
+               EXISTS (SELECT 1 FROM claim) AS key_claimed, EXISTS (SELECT 1 FROM slow) AS slow_ok,
                EXISTS (SELECT 1 FROM fresh) AS fresh_ok, i.created_at, i.depth,
                -- with this post
                (SELECT h.per_minute + 1 FROM heat h) AS per_minute
@@ -197,19 +198,19 @@ BEGIN
 
         IF NOT r.found THEN
             v_outcome := 'thread-not-found';
-        ELSIF r.stale THEN
-            v_outcome := 'stale';
-            v_detail := r.premoderation;
-        ELSIF r.locked THEN
-            v_outcome := 'locked';
-            v_detail := r.lock_reason;
-        ELSIF NOT r.claimed THEN
+        ELSIF p_idempotency_key IS NOT NULL AND NOT r.key_claimed THEN
             -- the key was claimed by a committed request: replay it, or refuse another request under it
             RETURN QUERY SELECT CASE WHEN k.request_hash = p_request_hash THEN 'replay' ELSE 'key-reused' END,
                                 k.comment_id, NULL::integer, NULL::timestamptz, NULL::double precision, NULL::text
                          FROM idempotency_key k
                          WHERE k.account_id = p_author AND k.idempotency_key = p_idempotency_key;
             RETURN;
+        ELSIF r.stale THEN
+            v_outcome := 'stale';
+            v_detail := r.premoderation;
+        ELSIF r.locked THEN
+            v_outcome := 'locked';
+            v_detail := r.lock_reason;
         ELSIF NOT r.slow_ok THEN
             v_outcome := 'slow-mode';
             v_detail := r.seconds::text;
