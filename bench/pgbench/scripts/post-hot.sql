@@ -1,9 +1,10 @@
--- the one-call reply (post_comment, V84) into one thread: 1 in 5 top-level, the rest under a random seeded comment
+-- the one-call reply (post_comment, V86) into one thread: 1 in 5 top-level, the rest under one of the writer's own
+-- comments (bench workload 4 replies to what that writer posted there), here a seeded comment of its own
 \set n random(1, 2000000000)
 \set thread_index random(0, 999)
 \set thread (:hot)
 \set top random(1, 5)
-\set parent case when :top = 1 then 0 else 2000000 + random(0, 199) end
+\set parent case when :top = 1 then 0 else 2000000 + (:client_id % 32) * 6 + random(0, 5) end
 SELECT outcome FROM post_comment(:author0 + :client_id % 8, false,
   'post-account:100000000/60s:' || (:author0 + :client_id % 8), 100000000, 60,
   'post-address:100000000/60s:127.0.0.1', 100000000, 60, true, false,

@@ -1,4 +1,4 @@
--- the one-call reply (post_comment, V84), workload 3's shape: one thread, 1 in 10 top-level
+-- the one-call reply (post_comment, V86), workload 3's shape: one thread, 1 in 10 top-level
 \set n random(1, 2000000000)
 \set thread_index random(0, 999)
 \set thread (:hot)

@@ -1,4 +1,4 @@
--- the one-call reply (post_comment, V84), top-level only over 1,000 threads: the floor's own shape
+-- the one-call reply (post_comment, V86), top-level only over 1,000 threads: the floor's own shape
 \set n random(1, 2000000000)
 \set thread_index random(0, 999)
 \set thread (:lo + :thread_index)

@@ -1,4 +1,4 @@
--- the one-call reply (post_comment, V84) over 1,000 threads: 1 in 5 top-level, the rest under a random seeded comment of that thread
+-- the one-call reply (post_comment, V86) over 1,000 threads: 1 in 5 top-level, the rest under a random seeded comment of that thread
 \set n random(1, 2000000000)
 \set thread_index random(0, 999)
 \set thread (:lo + :thread_index)

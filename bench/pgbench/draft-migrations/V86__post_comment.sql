@@ -37,6 +37,8 @@ DECLARE
     v_epoch   double precision := extract(epoch FROM now());
     v_minute  timestamptz := date_trunc('minute', now());
     v_counts  integer := CASE WHEN p_hold_reason IS NULL THEN 1 ELSE 0 END;
+    -- the repeat check's key: the fingerprint's first 8 bytes (V85)
+    v_text    bigint := ('x' || encode(substring(p_fingerprint FROM 1 FOR 8), 'hex'))::bit(64)::bigint;
     v_outcome text;
     v_retry   double precision;
     v_detail  text;
@@ -93,8 +95,10 @@ BEGIN
     END IF;
 
     -- the thread's gate: replies share it until they commit; a lock takes it exclusively before its UPDATE, so the lock
-    -- waits for the replies in flight, and every later reply reads the lock (the next statement's fresh snapshot)
-    PERFORM pg_advisory_xact_lock_shared(1, (p_thread % 2147483648)::integer);
+    -- waits for the replies in flight, and every later reply reads the lock (the next statement's fresh snapshot);
+    -- then this author's copies of this text, one at a time (the repeat check reads the comments they committed)
+    PERFORM pg_advisory_xact_lock_shared(1, (p_thread % 2147483648)::integer),
+            pg_advisory_xact_lock(3, hashtext(p_author || ':' || v_text));
 
     BEGIN
         -- one statement: each guard's write feeds the next, so a refusal writes nothing after it (and the raise below
@@ -143,12 +147,11 @@ BEGIN
         ), slow AS (
             SELECT true AS ok FROM go WHERE NOT go.recorded OR EXISTS (SELECT 1 FROM recorded)
         ), fresh AS (
-            -- the same text by the same author within the repeat window
-            INSERT INTO recent_comment_text AS rc (author_id, fingerprint, posted_at)
-            SELECT p_author, p_fingerprint, v_now FROM slow
-            ON CONFLICT (author_id, fingerprint) DO UPDATE SET posted_at = excluded.posted_at
-            WHERE rc.posted_at <= v_now - make_interval(secs => p_repeat_seconds)
-            RETURNING true AS ok
+            -- the same text by the same author within the repeat window, anywhere (its comments are the record)
+            SELECT true AS ok FROM slow
+            WHERE NOT EXISTS (SELECT 1 FROM comment c
+                              WHERE c.author_id = p_author AND c.text_hash = v_text
+                                AND c.created_at > v_now - make_interval(secs => p_repeat_seconds))
         ), parent AS (
             -- counting the reply on its parent locks the parent row: a concurrent delete or removal sees it
             UPDATE comment c SET reply_count = c.reply_count + v_counts
@@ -161,9 +164,9 @@ BEGIN
             WHERE p_parent IS NULL OR pa.root_id IS NOT NULL
         ), inserted AS (
             INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html,
-                                 review_state, hold_reason)
+                                 review_state, hold_reason, text_hash)
             SELECT v_id, p_thread, p_parent, pl.root_id, pl.depth, pl.path, p_author, p_body, p_body_html,
-                   CASE WHEN p_hold_reason IS NULL THEN NULL ELSE 'pending' END, p_hold_reason
+                   CASE WHEN p_hold_reason IS NULL THEN NULL ELSE 'pending' END, p_hold_reason, v_text
             FROM placed pl
             RETURNING comment.created_at, comment.depth
         ), counted AS (
