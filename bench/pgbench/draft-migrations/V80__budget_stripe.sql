@@ -14,3 +14,6 @@ CREATE TABLE budget_stripe (
     expires_at   timestamptz NOT NULL,
     PRIMARY KEY (id, stripe)
 );
+-- each pooled connection's stripe, handed out in turn (Hikari connection-init-sql:
+-- SELECT set_config('forum.stripe', (nextval('connection_stripe') % 64)::text, false)), so no two share one
+CREATE SEQUENCE connection_stripe;
