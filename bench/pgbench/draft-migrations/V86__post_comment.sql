@@ -186,7 +186,7 @@ BEGIN
                 minute = greatest(c.minute, excluded.minute)
         ), event AS (
             -- numbered after commit by thread_event_number (a held comment is published when approved)
-            INSERT INTO thread_event (thread_id, type, comment_id)
+            INSERT INTO thread_event_queue (thread_id, type, comment_id)
             SELECT p_thread, 'comment.created', v_id FROM inserted WHERE p_hold_reason IS NULL
         )
         SELECT (SELECT count(*) FROM t) = 1 AS found, (SELECT t.locked FROM t) AS locked,

@@ -1,10 +1,5 @@
--- the one-call reply (post_comment, V86) into one thread: 1 in 5 top-level, the rest under one of the writer's own
--- comments (bench workload 4 replies to what that writer posted there), here a seeded comment of its own
-\set n random(1, 2000000000)
-\set thread_index random(0, 999)
-\set thread (:hot)
-\set top random(1, 5)
-\set parent case when :top = 1 then 0 else 2000000 + (:client_id % 32) * 6 + random(0, 5) end
+-- the one-call reply (post_comment, V86) by one of the 8 authors (bench/ posts with 8 accounts) from one address, with
+-- budgets far above the load as bench/ sets them; run puts the lines choosing :n, :thread and :parent before it
 SELECT outcome FROM post_comment(:author0 + :client_id % 8, false,
   'post-account:100000000/60s:' || (:author0 + :client_id % 8), 100000000, 60,
   'post-address:100000000/60s:127.0.0.1', 100000000, 60, true, false,

@@ -1,7 +1,0 @@
--- bench/'s floor for the reply transaction (Bench.pgbench: insert + counter update, one commit), into one thread
-BEGIN;
-INSERT INTO comment (id, thread_id, parent_id, root_id, depth, path, author_id, body, body_html)
-  SELECT f.id, :hot, NULL, f.id, 0, '', :author0, 'pgbench: the minister said troops would never be sent.', '<p>pgbench: the minister said troops would never be sent.</p>'
-  FROM (SELECT nextval('comment_id_seq') AS id) f;
-UPDATE thread SET comment_count = comment_count + 1 WHERE id = :hot AND NOT locked;
-END;
