@@ -1,14 +1,16 @@
 package news.forum.account;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import news.forum.audit.AuditLog;
 import news.forum.security.PasswordHasher;
-import news.forum.text.TextRules;
 import news.forum.web.ProblemException;
 
+import java.net.InetAddress;
 import java.util.Optional;
 
 @Singleton
@@ -19,10 +21,14 @@ public class AccountService {
     private final TokenIssuer tokens;
     private final AuditLog audit;
     private final Callers callers;
+    private final LocalAccounts localAccounts;
+    private final AccountThrottle throttle;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, TokenIssuer tokens, AuditLog audit,
-                   Callers callers) {
+                   Callers callers, LocalAccounts localAccounts, AccountThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.localAccounts = localAccounts;
         this.callers = callers;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -31,6 +37,9 @@ public class AccountService {
 
     /** Validates and hashes outside the transaction: Argon2 takes tens of milliseconds and needs no connection. */
     public Caller register(RegisterRequest request) {
+        if (!localAccounts.enabled()) {
+            throw localAccountsOff("Registration is closed here: readers sign in with their account at the publisher's site.");
+        }
         Optional<Caller> created = create(request.username(), request.password(), request.displayName(), Role.USER);
         if (created.isPresent()) {
             return created.get();
@@ -47,14 +56,7 @@ public class AccountService {
     public Optional<Caller> create(String username, String password, String displayName, Role role) {
         String name = UsernameRules.normalize(username);
         PasswordPolicy.check(password, name);
-        String shownName = displayName == null || displayName.isBlank()
-                ? name : TextRules.cleanLine("displayName", displayName);
-        if (TextRules.length(shownName) > 64) {
-            throw ProblemException.invalidField("displayName", "must be at most 64 characters long");
-        }
-        if (shownName.isEmpty()) {
-            shownName = name;
-        }
+        String shownName = DisplayNames.clean(displayName, name);
         return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, hasher.hash(password), role);
     }
 
@@ -72,6 +74,9 @@ public class AccountService {
         }
         if (!hasher.matches(request.password(), stored.get().passwordHash())) {
             throw wrongCredentials();
+        }
+        if (!localAccounts.enabled() && !stored.get().caller().role().moderates()) {
+            throw localAccountsOff("Readers sign in here with their account at the publisher's site, not with a password.");
         }
         return tokens.issueWithRefresh(stored.get().caller());
     }
@@ -108,6 +113,141 @@ public class AccountService {
     @ReadOnly
     public Optional<Caller> findByUsername(String username) {
         return accounts.findCallerByKey(UsernameRules.key(username));
+    }
+
+    // ---- the owner's own account
+
+    /**
+     * A new password for a local account: the current one must match (checked outside any transaction, as a login is),
+     * the new one follows the password rules. Every session's refresh token is revoked, this one's included, and the
+     * caller gets a fresh pair: whoever else held a session must sign in again.
+     */
+    public TokenResponse changePassword(Authentication authentication, PasswordChangeRequest request,
+                                        InetAddress client) {
+        Caller caller = requireOwnPassword(authentication);
+        String hash = throttle.confirmation(client, UsernameRules.key(caller.username()),
+                () -> checkPassword(caller, request.current()));
+        PasswordPolicy.check(request.newPassword(), caller.username());
+        return replacePassword(caller.id(), hash, hasher.hash(request.newPassword()));
+    }
+
+    @Transactional
+    protected TokenResponse replacePassword(long accountId, String checkedHash, String newHash) {
+        if (!accounts.updatePassword(accountId, checkedHash, newHash)) {
+            throw ProblemException.conflict("password-changed", "Password changed meanwhile",
+                    "The password was changed by another request at the same time; sign in again.");
+        }
+        accounts.revokeRefreshTokens(accountId);
+        audit.record(accountId, "account.password", "account", accountId, null);
+        return tokens.issueWithRefresh(accounts.findCaller(accountId).orElseThrow());
+    }
+
+    @Transactional
+    public Caller changeDisplayName(Authentication authentication, ProfileRequest request) {
+        Caller caller = callers.require(authentication);
+        if (caller.signIn() == SignIn.SSO) {
+            throw ProblemException.conflict("name-from-publisher", "Name kept by the publisher",
+                    "Your display name comes from your account at the publisher's site; change it there.");
+        }
+        return accounts.updateDisplayName(caller.id(), DisplayNames.clean(request.displayName(), caller.username()))
+                .orElseThrow(() -> ProblemException.unauthorized("Sign in again: this token does not belong to an existing account."));
+    }
+
+    /**
+     * The signed-in account, confirmed for its deletion: a local account by its password (checked outside any
+     * transaction), one signed in by the publisher by its token alone. Banned accounts may leave too.
+     */
+    public Caller confirmDeletion(Authentication authentication, @Nullable String password, InetAddress client) {
+        Caller caller = readOnlyCaller(authentication);
+        if (caller.signIn() == SignIn.PASSWORD) {
+            if (password == null || password.isEmpty()) {
+                throw ProblemException.invalidField("password", "is required to delete an account that has one");
+            }
+            throttle.confirmation(client, UsernameRules.key(caller.username()),
+                    () -> checkPassword(caller, password));
+        }
+        return caller;
+    }
+
+    /** Wrong passwords get 401 here, which the login budgets count; callers turn it into a 403. */
+    private String checkPassword(Caller caller, String password) {
+        String hash = storedHash(caller.id()).orElseThrow(AccountService::wrongCredentials);
+        if (password.length() > 4 * PasswordPolicy.MAXIMUM_LENGTH || !hasher.matches(password, hash)) {
+            throw wrongCredentials();
+        }
+        return hash;
+    }
+
+    @ReadOnly
+    protected Optional<String> storedHash(long accountId) {
+        return accounts.passwordHash(accountId);
+    }
+
+    @ReadOnly
+    protected Caller readOnlyCaller(Authentication authentication) {
+        return callers.requireSignedIn(authentication);
+    }
+
+    private Caller requireOwnPassword(Authentication authentication) {
+        Caller caller = readOnlyCaller(authentication);
+        if (caller.signIn() != SignIn.PASSWORD) {
+            throw ProblemException.conflict("no-password", "No password here",
+                    "This account signs in through the publisher's site and has no password here; change it there.");
+        }
+        return caller;
+    }
+
+    // ---- readers the publisher signs in
+
+    /**
+     * Signs in the publisher's reader, inside the caller's transaction: found by issuer and subject, else created
+     * under a free username made from the wished-for one. The display name follows the token at every sign-in (when
+     * it follows the display-name rules), the e-mail too when the token has one. The role is never taken from the
+     * token, and a ban stays as it is.
+     */
+    public TokenResponse signInExternal(ExternalIdentity identity) {
+        Optional<Caller> known = accounts.lockBySso(identity.issuer(), identity.subject());
+        Caller caller = known.map(existing -> accounts.updateSsoProfile(existing.id(),
+                        shownName(identity.name(), existing.displayName()), identity.email()))
+                .orElseGet(() -> createExternal(identity));
+        return tokens.issueWithRefresh(caller);
+    }
+
+    private Caller createExternal(ExternalIdentity identity) {
+        for (String candidate : SsoUsernames.candidates(identity.username(), identity.name())) {
+            String name;
+            try {
+                name = UsernameRules.normalize(candidate);
+            } catch (ProblemException e) {
+                // a suffix of ASCII digits after digits of another system: the next candidate has random ones
+                continue;
+            }
+            Optional<Caller> created = accounts.insertSso(name, UsernameRules.key(name), UsernameRules.skeleton(name),
+                    shownName(identity.name(), name), identity.issuer(), identity.subject(), identity.email());
+            if (created.isPresent()) {
+                return created.get();
+            }
+            // the same reader's first sign-in in another request, committed meanwhile
+            Optional<Caller> concurrent = accounts.lockBySso(identity.issuer(), identity.subject());
+            if (concurrent.isPresent()) {
+                return concurrent.get();
+            }
+        }
+        throw ProblemException.conflict("username-unavailable", "No username available",
+                "No free username could be made for this reader; try another username in the token.");
+    }
+
+    /** The token's name when the display-name rules take it, else the one kept. */
+    private static String shownName(@Nullable String name, String fallback) {
+        try {
+            return name == null || name.isBlank() ? fallback : DisplayNames.clean(name, fallback);
+        } catch (ProblemException e) {
+            return fallback;
+        }
+    }
+
+    private static ProblemException localAccountsOff(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "local-accounts-off", "Sign in at the publisher's site", detail);
     }
 
     private static ProblemException wrongCredentials() {

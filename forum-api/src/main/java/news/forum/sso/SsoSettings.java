@@ -1,0 +1,167 @@
+package news.forum.sso;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
+import news.forum.account.LocalAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Single sign-on by the publisher's signed token: FORUM_SSO_SECRET (an HS256 key of at least 256 bits) or
+ * FORUM_SSO_PUBLIC_KEY (a PEM public key: RSA of at least 2048 bits for RS256, or P-256 for ES256), the issuer
+ * FORUM_SSO_ISSUER, and the audience FORUM_SSO_AUDIENCE (by default the forum's public origin). Resolved at start-up
+ * (a context bean), so a short secret, an unreadable key, both at once or a key without an issuer stop the server
+ * with the reason. Without a key single sign-on is off.
+ */
+@Context
+public class SsoSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsoSettings.class);
+    static final int MINIMUM_SECRET_BYTES = 32;
+    static final int MINIMUM_RSA_BITS = 2048;
+
+    private final JWSAlgorithm algorithm;
+    private final JWSVerifier verifier;
+    private final String issuer;
+    private final String audience;
+    private final Duration clockSkew;
+
+    SsoSettings(@Nullable @Value("${forum.sso.secret:}") String secret,
+                @Nullable @Value("${forum.sso.public-key:}") String publicKey,
+                @Nullable @Value("${forum.sso.issuer:}") String issuer,
+                @Nullable @Value("${forum.sso.audience:}") String audience,
+                @Value("${forum.sso.clock-skew:60s}") Duration clockSkew,
+                LocalAccounts localAccounts) {
+        boolean hasSecret = secret != null && !secret.isBlank();
+        boolean hasKey = publicKey != null && !publicKey.isBlank();
+        if (hasSecret && hasKey) {
+            throw new ConfigurationException("Set FORUM_SSO_SECRET or FORUM_SSO_PUBLIC_KEY, not both: the forum accepts "
+                    + "tokens signed one way only.");
+        }
+        if ((hasSecret || hasKey) && (issuer == null || issuer.isBlank())) {
+            throw new ConfigurationException("FORUM_SSO_ISSUER must be set with FORUM_SSO_SECRET or FORUM_SSO_PUBLIC_KEY: "
+                    + "it is the 'iss' every sign-in token must carry.");
+        }
+        this.issuer = hasSecret || hasKey ? issuer.strip() : null;
+        this.audience = audience == null || audience.isBlank() ? null : audience.strip();
+        this.clockSkew = clockSkew;
+        if (hasSecret) {
+            this.algorithm = JWSAlgorithm.HS256;
+            this.verifier = macVerifier(secret);
+        } else if (hasKey) {
+            PublicKey key = parsePem(publicKey);
+            this.algorithm = key instanceof RSAPublicKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
+            this.verifier = keyVerifier(key);
+        } else {
+            this.algorithm = null;
+            this.verifier = null;
+        }
+        if (enabled()) {
+            LOG.info("Single sign-on: {} tokens from issuer '{}'", algorithm, this.issuer);
+        }
+        if (!enabled() && !localAccounts.enabled()) {
+            LOG.warn("FORUM_LOCAL_ACCOUNTS=false without single sign-on: readers can neither register nor sign in");
+        }
+    }
+
+    public boolean enabled() {
+        return verifier != null;
+    }
+
+    JWSAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    JWSVerifier verifier() {
+        return verifier;
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    /** The configured audience; empty: the forum's public origin. */
+    Optional<String> audience() {
+        return Optional.ofNullable(audience);
+    }
+
+    Duration clockSkew() {
+        return clockSkew;
+    }
+
+    private static JWSVerifier macVerifier(String secret) {
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        if (key.length < MINIMUM_SECRET_BYTES) {
+            throw new ConfigurationException("FORUM_SSO_SECRET is too short: it must be at least 256 bits (32 bytes), "
+                    + "e.g. the output of `openssl rand -base64 48`, shared with the publisher's backend only.");
+        }
+        try {
+            return new MACVerifier(key);
+        } catch (JOSEException e) {
+            throw new ConfigurationException("FORUM_SSO_SECRET cannot be used as an HS256 key: " + e.getMessage());
+        }
+    }
+
+    private static JWSVerifier keyVerifier(PublicKey key) {
+        try {
+            if (key instanceof RSAPublicKey rsa) {
+                if (rsa.getModulus().bitLength() < MINIMUM_RSA_BITS) {
+                    throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY: an RSA key must have at least 2048 bits.");
+                }
+                return new RSASSAVerifier(rsa);
+            }
+            ECPublicKey ec = (ECPublicKey) key;
+            if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
+                throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY: an EC key must be on the P-256 curve (ES256).");
+            }
+            return new ECDSAVerifier(ec);
+        } catch (JOSEException e) {
+            throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY cannot verify signatures: " + e.getMessage());
+        }
+    }
+
+    /** A PEM "PUBLIC KEY" (SubjectPublicKeyInfo), its line breaks real or written as \n. */
+    static PublicKey parsePem(String pem) {
+        String text = pem.replace("\\n", "\n").strip();
+        if (!text.startsWith("-----BEGIN PUBLIC KEY-----") || !text.contains("-----END PUBLIC KEY-----")) {
+            throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY must be a PEM public key, from "
+                    + "-----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY----- (e.g. `openssl pkey -pubout`).");
+        }
+        String body = text.substring("-----BEGIN PUBLIC KEY-----".length(), text.indexOf("-----END PUBLIC KEY-----"))
+                .replaceAll("\\s", "");
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY: the PEM body is not Base64.");
+        }
+        for (String type : new String[]{"RSA", "EC"}) {
+            try {
+                return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next key type
+            }
+        }
+        throw new ConfigurationException("FORUM_SSO_PUBLIC_KEY is neither an RSA nor an EC public key.");
+    }
+}
