@@ -11,7 +11,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import news.forum.account.LocalAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public class SsoSettings {
                 @Nullable @Value("${forum.sso.issuer:}") String issuer,
                 @Nullable @Value("${forum.sso.audience:}") String audience,
                 @Value("${forum.sso.clock-skew:60s}") Duration clockSkew,
-                LocalAccounts localAccounts) {
+                @Value("${forum.accounts.local:true}") boolean localAccounts) {
         boolean hasSecret = secret != null && !secret.isBlank();
         boolean hasKey = publicKey != null && !publicKey.isBlank();
         if (hasSecret && hasKey) {
@@ -79,7 +78,7 @@ public class SsoSettings {
         if (enabled()) {
             LOG.info("Single sign-on: {} tokens from issuer '{}'", algorithm, this.issuer);
         }
-        if (!enabled() && !localAccounts.enabled()) {
+        if (!enabled() && !localAccounts) {
             LOG.warn("FORUM_LOCAL_ACCOUNTS=false without single sign-on: readers can neither register nor sign in");
         }
     }
