@@ -53,6 +53,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("FORUM_POSTS_PER_ACCOUNT", "1000000");
         env.put("FORUM_POSTS_PER_ADDRESS", "1000000");
         env.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "1000000");
+        // several servers (and other test runs) on one machine: each serves its metrics on a free loopback port
+        env.put("FORUM_METRICS_PORT", "0");
         env.putAll(environment);
         try {
             return new ServerProcess(builder.start(), port);
