@@ -132,7 +132,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String serverJar() {
+    static String serverJar() {
         String jar = System.getProperty("forum.server.jar");
         if (jar == null) {
             throw new IllegalStateException("forum.server.jar is not set: run the *IT tests through Maven (mvn verify)");
@@ -140,7 +140,7 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
