@@ -13,12 +13,19 @@ import java.util.Locale;
  * with the server's own settings: the embedded PostgreSQL of FORUM_DATA_DIR, or the external one of
  * DATASOURCES_DEFAULT_URL.
  */
-final class BackupCommand {
+final class BackupCommand implements Command {
 
-    private BackupCommand() {
+    @Override
+    public String summary() {
+        return "FILE: a consistent backup of the database, taken while the server runs";
     }
 
-    static int run(List<String> arguments) {
+    @Override
+    public void run(String[] args) {
+        System.exit(execute(List.of(args)));
+    }
+
+    int execute(List<String> arguments) {
         if (arguments.size() != 1 || arguments.get(0).startsWith("-")) {
             System.err.println("usage: forum backup FILE   (a zip file; written whole or not at all)");
             return 2;

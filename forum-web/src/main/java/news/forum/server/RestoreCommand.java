@@ -13,12 +13,19 @@ import java.util.Locale;
  * PostgreSQL of FORUM_DATA_DIR (an empty or new directory; no server may run on it), or the external one of
  * DATASOURCES_DEFAULT_URL (an empty database). Then start the server on it.
  */
-final class RestoreCommand {
+final class RestoreCommand implements Command {
 
-    private RestoreCommand() {
+    @Override
+    public String summary() {
+        return "FILE: a backup put onto an empty database or data directory";
     }
 
-    static int run(List<String> arguments) {
+    @Override
+    public void run(String[] args) {
+        System.exit(execute(List.of(args)));
+    }
+
+    int execute(List<String> arguments) {
         if (arguments.size() != 1 || arguments.get(0).startsWith("-")) {
             System.err.println("usage: forum restore FILE   (a file written by forum backup; onto an empty database)");
             return 2;
