@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * FORUM_SSO_PUBLIC_KEY (a PEM public key: RSA of at least 2048 bits for RS256, or P-256 for ES256), the issuer
  * FORUM_SSO_ISSUER, and the audience FORUM_SSO_AUDIENCE (by default the forum's public origin). Resolved at start-up
  * (a context bean), so a short secret, an unreadable key, both at once or a key without an issuer stop the server
- * with the reason. Without a key single sign-on is off.
+ * with the reason. Without a key single sign-on is off, except in the demo (FORUM_DEMO=true), where a secret made
+ * for the run lets the demo publisher sign its readers in ({@link PublisherTokens}).
  */
 @Context
 public class SsoSettings {
@@ -38,21 +40,32 @@ public class SsoSettings {
     private static final Logger LOG = LoggerFactory.getLogger(SsoSettings.class);
     static final int MINIMUM_SECRET_BYTES = 32;
     static final int MINIMUM_RSA_BITS = 2048;
+    static final String DEMO_ISSUER = "forum-demo-publisher";
 
     private final JWSAlgorithm algorithm;
     private final JWSVerifier verifier;
     private final String issuer;
     private final String audience;
     private final Duration clockSkew;
+    private final byte[] sharedSecret;
 
     SsoSettings(@Nullable @Value("${forum.sso.secret:}") String secret,
                 @Nullable @Value("${forum.sso.public-key:}") String publicKey,
                 @Nullable @Value("${forum.sso.issuer:}") String issuer,
                 @Nullable @Value("${forum.sso.audience:}") String audience,
                 @Value("${forum.sso.clock-skew:60s}") Duration clockSkew,
-                @Value("${forum.accounts.local:true}") boolean localAccounts) {
-        boolean hasSecret = secret != null && !secret.isBlank();
+                @Value("${forum.accounts.local:true}") boolean localAccounts,
+                @Nullable @Value("${forum.demo:}") String demo) {
         boolean hasKey = publicKey != null && !publicKey.isBlank();
+        if ("true".equalsIgnoreCase(demo) && (secret == null || secret.isBlank()) && !hasKey) {
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            secret = Base64.getEncoder().encodeToString(random);
+            issuer = DEMO_ISSUER;
+            LOG.warn("Demo: single sign-on for the demo publisher, with a secret made for this run (set FORUM_SSO_SECRET "
+                    + "or FORUM_SSO_PUBLIC_KEY for a real publisher)");
+        }
+        boolean hasSecret = secret != null && !secret.isBlank();
         if (hasSecret && hasKey) {
             throw new ConfigurationException("Set FORUM_SSO_SECRET or FORUM_SSO_PUBLIC_KEY, not both: the forum accepts "
                     + "tokens signed one way only.");
@@ -64,6 +77,7 @@ public class SsoSettings {
         this.issuer = hasSecret || hasKey ? issuer.strip() : null;
         this.audience = audience == null || audience.isBlank() ? null : audience.strip();
         this.clockSkew = clockSkew;
+        this.sharedSecret = hasSecret ? secret.getBytes(StandardCharsets.UTF_8) : null;
         if (hasSecret) {
             this.algorithm = JWSAlgorithm.HS256;
             this.verifier = macVerifier(secret);
@@ -106,6 +120,11 @@ public class SsoSettings {
 
     Duration clockSkew() {
         return clockSkew;
+    }
+
+    /** The HS256 key both sides hold; empty with a public key or without single sign-on. */
+    Optional<byte[]> sharedSecret() {
+        return Optional.ofNullable(sharedSecret).map(byte[]::clone);
     }
 
     private static JWSVerifier macVerifier(String secret) {

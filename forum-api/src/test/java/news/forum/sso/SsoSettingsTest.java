@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SsoSettingsTest {
 
     private static SsoSettings settings(String secret, String publicKey, String issuer) {
-        return new SsoSettings(secret, publicKey, issuer, null, Duration.ofSeconds(60), true);
+        return new SsoSettings(secret, publicKey, issuer, null, Duration.ofSeconds(60), true, null);
     }
 
     static String pem(byte[] der) {
@@ -67,5 +67,20 @@ class SsoSettingsTest {
     void withoutAKeySingleSignOnIsOff() {
         assertThat(settings("", "", "").enabled()).isFalse();
         assertThat(settings(null, null, null).enabled()).isFalse();
+        assertThat(new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "false").enabled()).isFalse();
+    }
+
+    @Test
+    void theDemoMakesASecretOfItsOwnUnlessOneIsConfigured() {
+        SsoSettings demo = new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "true");
+        assertThat(demo.enabled()).isTrue();
+        assertThat(demo.issuer()).isEqualTo(SsoSettings.DEMO_ISSUER);
+        assertThat(demo.sharedSecret().orElseThrow()).hasSizeGreaterThanOrEqualTo(SsoSettings.MINIMUM_SECRET_BYTES);
+        assertThat(new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "true").sharedSecret().orElseThrow())
+                .isNotEqualTo(demo.sharedSecret().orElseThrow());
+        SsoSettings configured = new SsoSettings("exactly-32-bytes-long-secret-123", null, "https://p.example", null,
+                Duration.ofSeconds(60), true, "true");
+        assertThat(configured.issuer()).isEqualTo("https://p.example");
+        assertThat(new String(configured.sharedSecret().orElseThrow())).isEqualTo("exactly-32-bytes-long-secret-123");
     }
 }
