@@ -3,7 +3,7 @@
  *   <div data-forum-article="KEY" data-forum-title="Title" data-forum-url="https://news.example/article"></div>
  *   <script src="https://FORUM-HOST/embed.js" async></script>
  * Each such element gets an iframe from the forum's origin, sized to its content by postMessage. The host page
- * never sees the reader's token: it stays in the iframe, on the forum's origin.
+ * never sees the reader's forum session: it stays in the iframe. Single sign-on: embed/sso.js.
  */
 (function () {
   'use strict';
@@ -18,6 +18,30 @@
   }
   var forumOrigin = new URL(script.src, location.href).origin;
   var frames = [];
+
+  var ATTRIBUTE = 'data-forum-sso-token';
+  var sso = null;
+
+  function tell(frame, message) {
+    frame.contentWindow.postMessage(message, forumOrigin);
+  }
+
+  /** Fetched only for a page that signs its readers in. */
+  function loadSso() {
+    sso = sso || new Promise(function (resolve) {
+      var tag = document.createElement('script');
+      tag.src = forumOrigin + '/assets/embed/sso.js';
+      tag.onload = tag.onerror = resolve;
+      document.head.appendChild(tag);
+    });
+    return sso;
+  }
+
+  window.forumEmbed = window.forumEmbed || {};
+  // the host's reader signed in or out without a page load
+  window.forumEmbed.ssoChanged = function () {
+    frames.forEach(function (frame) { tell(frame, { type: 'forum:sso-changed' }); });
+  };
 
   function mount(element) {
     var key = element.getAttribute('data-forum-article');
@@ -40,8 +64,13 @@
       + 'color-scheme:normal;background:transparent';
     frame.addEventListener('load', function () {
       // the frame answers only a hello from its parent, and only when the parent's origin is allowed
-      frame.contentWindow.postMessage({ type: 'forum:hello' }, forumOrigin);
+      var signsIn = element.hasAttribute(ATTRIBUTE) || window.forumSso;
+      (signsIn ? loadSso() : Promise.resolve()).then(function () {
+        var answer = window.forumEmbed.answerSso;
+        tell(frame, { type: 'forum:hello', sso: signsIn && answer ? answer(frame, { type: 'forum:sso-offer' }) : null });
+      });
     });
+    frame.forumElement = element;
     frames.push(frame);
     element.appendChild(frame);
   }
@@ -61,6 +90,9 @@
       }
       if (typeof event.data.title === 'string') {
         frame.title = event.data.title.slice(0, 200);
+      }
+      if (window.forumEmbed.answerSso) {
+        window.forumEmbed.answerSso(frame, event.data, tell);
       }
     }
   });
