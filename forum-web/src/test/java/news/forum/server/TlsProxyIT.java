@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TlsProxyIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String HSTS = "max-age=63072000; includeSubDomains";
     private final JsonMapper json = JsonMapper.createDefault();
 
