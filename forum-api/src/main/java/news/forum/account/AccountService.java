@@ -63,9 +63,13 @@ public class AccountService {
         return accounts.insert(name, key, skeleton, displayName, hash, role);
     }
 
-    @Transactional
+    /**
+     * The password is checked between two short database steps, never inside a transaction: a hash takes tens of
+     * milliseconds, and a flood of logins must not hold pooled connections meanwhile (the hasher bounds how many
+     * run at once, see {@link PasswordHasher}).
+     */
     public TokenResponse login(LoginRequest request) {
-        Optional<AccountRepository.StoredAccount> stored = accounts.findForLogin(UsernameRules.key(request.username()));
+        Optional<AccountRepository.StoredAccount> stored = findForLogin(UsernameRules.key(request.username()));
         if (stored.isEmpty()) {
             hasher.spendTimeOfOneCheck(request.password());
             throw wrongCredentials();
@@ -73,7 +77,19 @@ public class AccountService {
         if (!hasher.matches(request.password(), stored.get().passwordHash())) {
             throw wrongCredentials();
         }
-        return tokens.issueWithRefresh(stored.get().caller());
+        return issueTokens(stored.get().caller().id());
+    }
+
+    @ReadOnly
+    protected Optional<AccountRepository.StoredAccount> findForLogin(String usernameKey) {
+        return accounts.findForLogin(usernameKey);
+    }
+
+    /** The account as it is now (it may have changed while its password was checked). */
+    @Transactional
+    protected TokenResponse issueTokens(long accountId) {
+        Caller caller = accounts.findCaller(accountId).orElseThrow(AccountService::wrongCredentials);
+        return tokens.issueWithRefresh(caller);
     }
 
     @ReadOnly

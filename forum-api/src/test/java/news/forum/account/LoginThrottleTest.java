@@ -22,7 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "forum.throttle.login.account-failures", value = "3")
 @Property(name = "forum.throttle.login.address-failures", value = "6")
 @Property(name = "forum.throttle.registration.per-address", value = "3")
+@Property(name = "forum.throttle.login.address-attempts", value = "20")
+@Property(name = "forum.throttle.login.attempts-period", value = "1h")
 class LoginThrottleTest extends ApiTestBase {
+
+    @Test
+    void everySignInFromOneAddressCountsRightOrWrongAndOtherAddressesAreNotHeldBack() {
+        String name = registerFrom(newAddress());
+        String busyAddress = newAddress();
+        for (int i = 0; i < 20; i++) {
+            login(name, Api.PASSWORD, busyAddress).expectStatus(200);
+        }
+        long tokens = db.count("SELECT count(*) FROM refresh_token");
+        Response refused = login(name, Api.PASSWORD, busyAddress);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("type")).endsWith("/too-many-logins");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(db.count("SELECT count(*) FROM refresh_token")).as("the refused sign-in issued nothing").isEqualTo(tokens);
+        login(name, Api.PASSWORD, newAddress()).expectStatus(200);
+    }
 
     @Test
     void wrongPasswordsForOneNameFromOneAddressEndIn429WhileTheOwnerStillLogsInElsewhere() {
