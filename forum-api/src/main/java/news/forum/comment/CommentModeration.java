@@ -92,9 +92,12 @@ public class CommentModeration {
         return true;
     }
 
-    /** Counts one more open flag on a published comment; true when it is now hidden from readers for review. */
-    public boolean countFlag(CommentState comment, int threshold) {
-        boolean hidden = comments.countFlag(comment.id(), threshold);
+    /**
+     * Counts one more open flag on a published comment (towards hiding it only when it {@code counts}); true when it
+     * is now hidden from readers for review.
+     */
+    public boolean countFlag(CommentState comment, int threshold, boolean counts) {
+        boolean hidden = comments.countFlag(comment.id(), threshold, counts);
         recount(comment, comment.inReview(hidden ? CommentState.FLAGGED : comment.reviewState(), comment.flagCount() + 1));
         if (hidden && comment.reviewState() == null) {
             // readers now see a placeholder in its place, as for a removal

@@ -184,22 +184,27 @@ class CommentRepository {
     /** Published: out of review, its open flags dismissed, a held edit swapped in (readers see it from now). */
     void markApproved(long id) {
         sql.update("""
-                UPDATE comment SET review_state = NULL, flag_count = 0, flagged_at = NULL,
+                UPDATE comment SET review_state = NULL, flag_count = 0, hiding_flag_count = 0, flagged_at = NULL,
                     body = coalesce(pending_body, body), body_html = coalesce(pending_body_html, body_html),
                     edited_at = CASE WHEN pending_body IS NULL THEN edited_at ELSE now() END,
                     pending_body = NULL, pending_body_html = NULL, pending_since = NULL
                 WHERE id = ?""", id);
     }
 
-    /** One more open flag; at the threshold a published comment is hidden for review. True when it is hidden. */
-    boolean countFlag(long id, int threshold) {
+    /**
+     * One more open flag; when it counts towards hiding and the counting ones reach the threshold, a published
+     * comment is hidden for review. True when it is hidden.
+     */
+    boolean countFlag(long id, int threshold, boolean counts) {
+        int weight = counts ? 1 : 0;
         return sql.one("""
-                        UPDATE comment SET flag_count = flag_count + 1, flagged_at = coalesce(flagged_at, now()),
-                            review_state = CASE WHEN review_state IS NULL AND flag_count + 1 >= ? THEN 'flagged'
+                        UPDATE comment SET flag_count = flag_count + 1, hiding_flag_count = hiding_flag_count + ?,
+                            flagged_at = coalesce(flagged_at, now()),
+                            review_state = CASE WHEN review_state IS NULL AND hiding_flag_count + ? >= ? THEN 'flagged'
                                                 ELSE review_state END
                         WHERE id = ?
                         RETURNING review_state = 'flagged' AS hidden""",
-                row -> row.getBoolean("hidden"), threshold, id).orElseThrow();
+                row -> row.getBoolean("hidden"), weight, weight, threshold, id).orElseThrow();
     }
 
     /**

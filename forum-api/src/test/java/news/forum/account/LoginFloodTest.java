@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.MadeUpAddresses;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,11 @@ class LoginFloodTest extends ApiTestBase {
         for (int i = 0; i < CLIENTS; i++) {
             String name = Api.uniqueName("flood");
             api.register(name, Api.PASSWORD).expectStatus(201);
-            clients.add(new Client(name, LoginThrottleTest.newAddress()));
+            clients.add(new Client(name, MadeUpAddresses.next()));
         }
         String owner = Api.uniqueName("owner");
         api.register(owner, Api.PASSWORD).expectStatus(201);
-        String ownersAddress = LoginThrottleTest.newAddress();
+        String ownersAddress = MadeUpAddresses.next();
         for (int i = 0; i < TABS_OF_ONE_OWNER; i++) {
             clients.add(new Client(owner, ownersAddress));
         }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.MadeUpAddresses;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -157,9 +158,7 @@ class LoginThrottleTest extends ApiTestBase {
         return api.send(method, path, null, "application/json", api.toJson(body), headers);
     }
 
-    /** A made-up client in 198.18.0.0/15 (reserved for benchmarks), only ever written into a header. */
     static String newAddress() {
-        int host = ThreadLocalRandom.current().nextInt(1 << 17);
-        return "198." + (18 + (host >> 16)) + "." + ((host >> 8) & 0xFF) + "." + (host & 0xFF);
+        return MadeUpAddresses.next();
     }
 }
