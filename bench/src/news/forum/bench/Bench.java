@@ -94,6 +94,8 @@ public final class Bench {
         serverEnv.put("FORUM_POSTS_PER_ACCOUNT", "100000000");
         serverEnv.put("FORUM_POSTS_PER_ADDRESS", "100000000");
         serverEnv.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "100000000");
+        // the streams workload holds thousands of streams from 127.0.0.1, past the cap one address may hold
+        serverEnv.put("FORUM_EVENTS_PER_ADDRESS", "100000000");
         if (external && env("FORUM_JWT_SECRET", "").isBlank()) {
             serverEnv.put("FORUM_JWT_SECRET", randomHex(48));
         }

@@ -41,9 +41,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDirectory, Map<String, String> environment) {
+        return start(dataDirectory, environment, List.of(javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+    }
+
+    /** Under a file descriptor limit of its own (soft and hard, so the JVM cannot raise it), as `ulimit -n` sets. */
+    static ServerProcess startWithDescriptorLimit(Path dataDirectory, Map<String, String> environment, int limit) {
+        return start(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "forum",
+                javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+    }
+
+    private static ServerProcess start(Path dataDirectory, Map<String, String> environment, List<String> command) {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", serverJar())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
