@@ -84,14 +84,14 @@ class TlsProxyIT {
                 // the widget, as a publisher's page loads it: the script, the framed page and its assets, over HTTP/2
                 String key = Api.uniqueName("tls-article-");
                 String pageUrl = URLEncoder.encode("https://news.example/" + key, StandardCharsets.UTF_8);
-                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame.js", "/assets/frame.css"}) {
+                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame/frame.js", "/assets/frame/frame.css"}) {
                     HttpResponse<String> asset = get(client, secure.resolve(path));
                     assertThat(asset.statusCode()).as(path).isEqualTo(200);
                     assertThat(asset.version()).as(path).isEqualTo(HttpClient.Version.HTTP_2);
                     assertThat(asset.headers().firstValue("Strict-Transport-Security")).as(path).hasValue(HSTS);
                 }
                 assertThat(get(client, secure.resolve("/embed.js")).body()).contains("data-forum-article");
-                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame.js");
+                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame/frame.js");
 
                 // the forum's own origin is the one readers use, https, as README's FORUM_PUBLIC_ORIGIN names it (no
                 // origin is taken from the headers of a request, not even the trusted proxy's)
