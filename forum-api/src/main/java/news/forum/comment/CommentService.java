@@ -154,6 +154,13 @@ public class CommentService {
         return created;
     }
 
+    /**
+     * Replaces the body (its author only, while the thread is open). The edit passes the rules a new comment passes,
+     * through the same {@link #screen}: a refusal (a rejected word, a repeat, slow mode) keeps the old text; a reason
+     * to hold it sends the comment back to review. Readers then keep the text they saw (the replies answer it), its
+     * author and moderators see the edit waiting (status pending), and an approval swaps it in. A comment still
+     * waiting for its first review just gets the new text and waits on.
+     */
     @Transactional
     public CommentView edit(Authentication authentication, String commentId, EditCommentRequest request) {
         Caller caller = callers.require(authentication);
@@ -164,8 +171,20 @@ public class CommentService {
         }
         requireNotRemoved(target);
         requireOpen(target.threadId());
-        comments.updateBody(target.id(), body, markdown.render(body));
-        events.commentUpdated(target.threadId(), target.id());
+        if (!body.equals(comments.latestBody(target.id()).orElse(null))) {
+            String holdReason = screen(new NewCommentRules.NewComment(caller, target.threadId(), target.parentId(), body))
+                    .orElse(null);
+            String html = markdown.render(body);
+            if (holdReason == null || target.pending()) {
+                comments.updateBody(target.id(), body, html, holdReason);
+                // a held comment is published when a moderator approves it (CommentModeration.approve)
+                if (!target.pending()) {
+                    events.commentUpdated(target.threadId(), target.id());
+                }
+            } else {
+                comments.holdEdit(target.id(), body, html, holdReason);
+            }
+        }
         return comments.findView(target.id(), Viewer.of(caller)).orElseThrow();
     }
 

@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The comments waiting for a moderator, oldest first, keyset paged over a partial index each: held ones
- * ({@code comment_pending_queue}) and ones with open flags ({@code comment_flagged_queue}). A page is three reads:
+ * The comments waiting for a moderator, oldest first, keyset paged over a partial index each: held ones and held
+ * edits ({@code comment_pending_queue}) and ones with open flags ({@code comment_flagged_queue}). A page is three reads:
  * the queue, the comments as moderators see them, their open flags.
  */
 @Singleton
@@ -86,9 +86,12 @@ class ModerationQueue {
     private List<Entry> pending(@Nullable Cursor after, int limit) {
         String where = after == null ? "" : " AND c.id > ?";
         Object[] parameters = after == null ? new Object[]{limit} : new Object[]{after.id(), limit};
-        return sql.list("SELECT c.id, c.created_at AS queued_at, c.hold_reason, t.id AS thread_id, ar.article_key, ar.title "
+        // held comments and held edits of published ones (queued when the edit came), as comment_pending_queue holds them
+        return sql.list("SELECT c.id, coalesce(c.pending_since, c.created_at) AS queued_at, c.hold_reason,"
+                        + " t.id AS thread_id, ar.article_key, ar.title "
                         + FROM
-                        + "WHERE c.review_state = 'pending' AND c.removed_at IS NULL AND c.deleted_at IS NULL" + where
+                        + "WHERE (c.review_state = 'pending' OR c.pending_body IS NOT NULL)"
+                        + " AND c.removed_at IS NULL AND c.deleted_at IS NULL" + where
                         + " ORDER BY c.id LIMIT ?",
                 this::entry, parameters);
     }
