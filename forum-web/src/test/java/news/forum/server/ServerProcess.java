@@ -41,16 +41,33 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDirectory, Map<String, String> environment) {
-        return start(dataDirectory, environment, List.of(javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+        return startCommand(dataDirectory, environment, List.of(javaExecutable(), "-Xmx512m", "-jar", serverJar()));
     }
 
     /** Under a file descriptor limit of its own (soft and hard, so the JVM cannot raise it), as `ulimit -n` sets. */
     static ServerProcess startWithDescriptorLimit(Path dataDirectory, Map<String, String> environment, int limit) {
-        return start(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "forum",
+        return startCommand(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "forum",
                 javaExecutable(), "-Xmx512m", "-jar", serverJar()));
     }
 
-    private static ServerProcess start(Path dataDirectory, Map<String, String> environment, List<String> command) {
+    /** The distribution's launcher, {@code target/forum/bin/forum ARGS...}, as README's first command runs it. */
+    static ServerProcess launch(Path dataDirectory, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return startCommand(dataDirectory, environment, command);
+    }
+
+    static Path launcher() {
+        String distribution = System.getProperty("forum.distribution");
+        if (distribution == null) {
+            throw new IllegalStateException("forum.distribution is not set: run the *IT tests through Maven (mvn verify)");
+        }
+        return Path.of(distribution, "bin", "forum");
+    }
+
+    /** Any command line that starts the server, with the same environment as the others. */
+    static ServerProcess startCommand(Path dataDirectory, Map<String, String> environment, List<String> command) {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -62,12 +79,19 @@ final class ServerProcess implements AutoCloseable {
         env.put("FORUM_POSTS_PER_ACCOUNT", "1000000");
         env.put("FORUM_POSTS_PER_ADDRESS", "1000000");
         env.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "1000000");
+        // several servers (and other test runs) on one machine: each serves its metrics on a free loopback port
+        env.put("FORUM_METRICS_PORT", "0");
         env.putAll(environment);
         try {
             return new ServerProcess(builder.start(), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The process's own id: after the launcher's exec, the JVM's. */
+    long pid() {
+        return process.pid();
     }
 
     URI base() {
@@ -139,7 +163,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String serverJar() {
+    static String serverJar() {
         String jar = System.getProperty("forum.server.jar");
         if (jar == null) {
             throw new IllegalStateException("forum.server.jar is not set: run the *IT tests through Maven (mvn verify)");
@@ -147,7 +171,7 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
