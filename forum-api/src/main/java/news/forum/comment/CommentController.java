@@ -25,6 +25,8 @@ import news.forum.throttle.WriteBudgets;
 import news.forum.web.PageSize;
 import news.forum.web.PublicIds;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,7 +51,7 @@ class CommentController {
                      @Nullable @QueryValue String limit,
                      @Nullable @QueryValue String after,
                      @Nullable Authentication authentication) {
-        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
+        return comments.page(authentication, ids.parse(THREAD, threadId), sort, PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
     }
 
     /**
@@ -64,7 +66,7 @@ class CommentController {
                                    Authentication authentication, HttpRequest<?> http) {
         budgets.spendPost(authentication, http);
         return PostedComment.response(
-                comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey));
+                comments.post(authentication, ids.parse(THREAD, threadId), request, idempotencyKey));
     }
 
     @Get("/comments/{commentId}")

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Singleton
 class CommentRepository {
 
@@ -378,9 +381,9 @@ class CommentRepository {
         }
         Long parentId = Sql.nullableLong(row, "parent_id");
         CommentView view = new CommentView(
-                ids.format(row.getLong("id")),
-                ids.format(row.getLong("thread_id")),
-                parentId == null ? null : ids.format(parentId),
+                ids.format(COMMENT, row.getLong("id")),
+                ids.format(THREAD, row.getLong("thread_id")),
+                parentId == null ? null : ids.format(COMMENT, parentId),
                 row.getInt("depth"),
                 shown ? new CommentView.Author(row.getString("username"), row.getString("display_name")) : null,
                 !shown ? null : editHtml != null ? editHtml : row.getString("body_html"),
@@ -400,8 +403,8 @@ class CommentRepository {
     private CommentView created(ResultSet row, Caller author, String bodyHtml, @Nullable String holdReason)
             throws SQLException {
         Long parentId = Sql.nullableLong(row, "parent_id");
-        return new CommentView(ids.format(row.getLong("id")), ids.format(row.getLong("thread_id")),
-                parentId == null ? null : ids.format(parentId), row.getInt("depth"),
+        return new CommentView(ids.format(COMMENT, row.getLong("id")), ids.format(THREAD, row.getLong("thread_id")),
+                parentId == null ? null : ids.format(COMMENT, parentId), row.getInt("depth"),
                 new CommentView.Author(author.username(), author.displayName()), bodyHtml,
                 Sql.instant(row, "created_at"), null, false, 0, 0,
                 holdReason == null ? CommentView.PUBLISHED : CommentView.PENDING, null,

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+
 @Singleton
 public class CommentService {
 
@@ -103,7 +105,7 @@ public class CommentService {
 
     @ReadOnly
     public CommentView find(@Nullable Authentication authentication, String commentId) {
-        long id = ids.parse(commentId, "The comment");
+        long id = ids.parse(COMMENT, commentId);
         return comments.findView(id, Viewer.of(callers.find(authentication)))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
@@ -143,7 +145,7 @@ public class CommentService {
                 ? comments.insertTopLevel(threadId, author, body, html, holdReason)
                 : comments.insertReply(threadId, parentId, author, body, html, holdReason))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
-        long createdId = ids.parse(created.id(), "The comment");
+        long createdId = ids.parse(COMMENT, created.id());
         if (key != null) {
             idempotencyKeys.complete(author.id(), key, createdId);
         }
@@ -219,7 +221,7 @@ public class CommentService {
     @Transactional
     public VoteResult vote(Authentication authentication, String commentId, int value) {
         Caller voter = callers.require(authentication);
-        long id = ids.parse(commentId, "The comment");
+        long id = ids.parse(COMMENT, commentId);
         CommentState target = comments.findState(id)
                 .filter(t -> !t.deleted() && (!t.pending() || voter.role().moderates() || t.authorId() == voter.id()))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
@@ -238,7 +240,7 @@ public class CommentService {
     }
 
     private CommentState liveTarget(String commentId) {
-        return comments.lockState(ids.parse(commentId, "The comment"))
+        return comments.lockState(ids.parse(COMMENT, commentId))
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
@@ -304,7 +306,7 @@ public class CommentService {
 
     private Long parseParent(String parentId) {
         try {
-            return ids.parse(parentId, "The parent");
+            return ids.parse(COMMENT, parentId, "The parent");
         } catch (ProblemException e) {
             throw ProblemException.unprocessable("parent-not-found", "Parent not found",
                     "The comment you reply to does not exist in this thread.");

@@ -20,6 +20,9 @@ import news.forum.web.ProblemException;
 
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Singleton
 public class EmbedService {
 
@@ -64,7 +67,7 @@ public class EmbedService {
             }
             article = articles.start(key, new ArticleRequest(request.title(), request.url()));
         }
-        return comments.postAs(author, ids.parse(article.thread().id(), "The thread"),
+        return comments.postAs(author, ids.parse(THREAD, article.thread().id()),
                 new PostCommentRequest(request.body(), null), idempotencyKey);
     }
 
@@ -75,7 +78,7 @@ public class EmbedService {
     @ReadOnly
     public CommentSource source(Authentication authentication, String commentId) {
         Caller caller = callers.requireSignedIn(authentication);
-        long id = ids.parse(commentId, "The comment");
+        long id = ids.parse(COMMENT, commentId);
         EmbedRepository.Source source = sources.findLive(id)
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (source.authorId() != caller.id()) {

@@ -21,6 +21,8 @@ import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 import org.reactivestreams.Publisher;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Controller("/api/v1/threads/{threadId}/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Threads")
@@ -56,7 +58,7 @@ class ThreadEventController {
     HttpResponse<Publisher<Event<String>>> events(@PathVariable String threadId,
                                                   @Nullable @Header("Last-Event-ID") String lastEventId,
                                                   @Nullable @QueryValue String after, HttpRequest<?> request) {
-        long thread = ids.parse(threadId, "The thread");
+        long thread = ids.parse(THREAD, threadId);
         EventOutbox.Position position = outbox.position(thread).orElseThrow(() -> ProblemException.notFound("The thread"));
         Long from;
         if (lastEventId != null && !lastEventId.isBlank()) {

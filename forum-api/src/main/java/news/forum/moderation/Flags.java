@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+
 /**
  * Readers' flags: stored once per reader and comment; when the flags that count reach the threshold, the comment is
  * hidden for review. Every flag reaches the moderators' queue, but a flag counts towards hiding only when it comes
@@ -64,7 +66,7 @@ class Flags {
         if (detail != null && detail.isEmpty()) {
             detail = null;
         }
-        CommentState comment = comments.lock(ids.parse(commentId, "The comment"))
+        CommentState comment = comments.lock(ids.parse(COMMENT, commentId))
                 .filter(c -> !c.deleted() && (!c.pending() || flagger.role().moderates()))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (comment.authorId() == flagger.id()) {
@@ -115,7 +117,7 @@ class Flags {
                         FROM comment_flag f JOIN account a ON a.id = f.account_id
                         WHERE f.comment_id = ANY(?) AND f.resolved_at IS NULL
                         ORDER BY f.id""",
-                row -> new OpenFlag(row.getLong("comment_id"), new FlagView(ids.format(row.getLong("comment_id")),
+                row -> new OpenFlag(row.getLong("comment_id"), new FlagView(ids.format(COMMENT, row.getLong("comment_id")),
                         row.getString("reason"), row.getString("detail"), row.getString("username"),
                         Sql.instant(row, "created_at"), row.getBoolean("counts"))),
                 (Object) commentIds);

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * The comments waiting for a moderator, oldest first, keyset paged over a partial index each: held ones and held
  * edits ({@code comment_pending_queue}) and ones with open flags ({@code comment_flagged_queue}). A page is three reads:
@@ -77,7 +80,7 @@ class ModerationQueue {
             openFlags.computeIfAbsent(flag.commentId(), id -> new ArrayList<>()).add(flag.view());
         }
         List<QueueItem> items = entries.stream()
-                .map(e -> new QueueItem(views.get(ids.format(e.commentId())), e.thread(), e.queuedAt(), e.holdReason(),
+                .map(e -> new QueueItem(views.get(ids.format(COMMENT, e.commentId())), e.thread(), e.queuedAt(), e.holdReason(),
                         openFlags.getOrDefault(e.commentId(), List.of())))
                 .toList();
         return new QueuePage(flagged ? "flagged" : "pending", items, next);
@@ -108,7 +111,7 @@ class ModerationQueue {
 
     private Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Entry(row.getLong("id"),
-                new QueueItem.ThreadRef(ids.format(row.getLong("thread_id")), row.getString("article_key"),
+                new QueueItem.ThreadRef(ids.format(THREAD, row.getLong("thread_id")), row.getString("article_key"),
                         row.getString("title")),
                 Sql.instant(row, "queued_at"), row.getString("hold_reason"));
     }
