@@ -25,14 +25,19 @@ public class AccountDeletion {
         this.audit = audit;
     }
 
-    /** Irreversible. The last administrator cannot leave (nobody could administer the forum after). */
+    /**
+     * Irreversible. The last ADMIN cannot leave (409 last-admin, as it cannot be demoted): nobody could administer the
+     * forum after. As a demotion does, it locks every ADMIN row first and reads its own role under that lock, so of
+     * two administrators leaving, or one leaving while demoting the other, at once, one stays.
+     */
     @Transactional
     public void begin(long accountId) {
+        int admins = accounts.lockAdmins();
         Caller caller = accounts.lockLive(accountId)
                 .orElseThrow(() -> ProblemException.unauthorized("Sign in again: this token does not belong to an existing account."));
-        if (caller.role() == Role.ADMIN && accounts.otherAdministrators(accountId) == 0) {
-            throw ProblemException.conflict("last-administrator", "Last administrator",
-                    "You are the forum's only administrator: make another account an administrator before you leave.");
+        if (caller.role() == Role.ADMIN && admins <= 1) {
+            throw ProblemException.conflict("last-admin", "The last administrator",
+                    "This is the only administrator: appoint another before deleting this account.");
         }
         accounts.markDeleted(accountId);
         audit.record(accountId, "account.delete", "account", accountId, null);

@@ -96,6 +96,17 @@ class AccountRepository {
                 row -> row.getString("password_hash"), id);
     }
 
+    /** Locks every ADMIN account row; how many there are. */
+    int lockAdmins() {
+        return sql.one("SELECT count(*) AS n FROM (SELECT id FROM account WHERE role = 'ADMIN' FOR UPDATE) admins",
+                row -> row.getInt("n")).orElse(0);
+    }
+
+    /** True when it was not an ADMIN before. */
+    boolean promoteToAdmin(long id) {
+        return sql.update("UPDATE account SET role = 'ADMIN' WHERE id = ? AND role <> 'ADMIN'", id) == 1;
+    }
+
     Optional<Caller> updateRole(String usernameKey, Role role) {
         return sql.one("UPDATE account SET role = ? WHERE username_key = ? AND deleted_at IS NULL RETURNING "
                 + CALLER_COLUMNS, AccountRepository::caller, role.name(), usernameKey);
@@ -179,12 +190,6 @@ class AccountRepository {
     Optional<Caller> lockLive(long id) {
         return sql.one("SELECT " + CALLER_COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR UPDATE",
                 AccountRepository::caller, id);
-    }
-
-    /** Live administrators other than this account. */
-    long otherAdministrators(long id) {
-        return sql.one("SELECT count(*) FROM account WHERE role = 'ADMIN' AND deleted_at IS NULL AND id <> ?",
-                row -> row.getLong(1), id).orElse(0L);
     }
 
     /**

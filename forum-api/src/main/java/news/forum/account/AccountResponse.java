@@ -6,6 +6,8 @@ import news.forum.web.PublicIds;
 
 import java.time.Instant;
 
+import static news.forum.web.PublicIds.Kind.ACCOUNT;
+
 /**
  * An account as its owner and others see it; {@code ban} while one applies (the account may read, not write);
  * {@code signIn} "password", "sso" (signed in by the publisher: no password here) or "none".
@@ -19,7 +21,7 @@ public record AccountResponse(String id, String username, String displayName, Ro
     }
 
     public static AccountResponse of(Caller caller, PublicIds ids) {
-        return new AccountResponse(ids.format(caller.id()), caller.username(), caller.displayName(), caller.role(),
+        return new AccountResponse(ids.format(ACCOUNT, caller.id()), caller.username(), caller.displayName(), caller.role(),
                 caller.ban() == null ? null : new Ban(caller.ban().reason(), caller.ban().until()),
                 caller.signIn().label());
     }

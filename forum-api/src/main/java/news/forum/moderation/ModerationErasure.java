@@ -50,7 +50,7 @@ public class ModerationErasure {
         return sql.list("""
                         SELECT id, comment_id, reason, detail, created_at, resolved_at FROM comment_flag
                         WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?""",
-                row -> new RaisedFlag(row.getLong("id"), ids.format(row.getLong("comment_id")), row.getString("reason"),
+                row -> new RaisedFlag(row.getLong("id"), ids.format(PublicIds.Kind.COMMENT, row.getLong("comment_id")), row.getString("reason"),
                         row.getString("detail"), Sql.instant(row, "created_at"), Sql.instant(row, "resolved_at")),
                 accountId, afterId, limit);
     }

@@ -69,7 +69,7 @@ class AccountExport {
                         PagedComment::rowId, PagedComment::comment),
                 JsonSections.paged("votes", after -> comments.votes(id, after, PAGE),
                         ExportedVote::commentRowId,
-                        v -> new ExportRecords.Vote(v.commentId(), ids.format(v.threadRowId()), v.value())),
+                        v -> new ExportRecords.Vote(v.commentId(), ids.format(PublicIds.Kind.THREAD, v.threadRowId()), v.value())),
                 JsonSections.paged("flagsRaised", after -> moderation.flagsRaised(id, after, PAGE),
                         ModerationErasure.RaisedFlag::rowId, f -> f),
                 JsonSections.lazy("moderation", () -> moderationEvents(id))));
@@ -85,7 +85,7 @@ class AccountExport {
     private ExportRecords.Account account(AccountRecord r) {
         ExportRecords.Ban ban = r.banReason() == null ? null : new ExportRecords.Ban(r.banReason(), r.bannedAt(),
                 r.bannedUntil(), r.bannedUntil() == null || r.bannedUntil().isAfter(Instant.now()));
-        return new ExportRecords.Account(ids.format(r.id()), r.username(), r.displayName(), r.role().name(),
+        return new ExportRecords.Account(ids.format(PublicIds.Kind.ACCOUNT, r.id()), r.username(), r.displayName(), r.role().name(),
                 r.createdAt(), r.signIn().label(),
                 r.ssoIssuer() == null ? null : new ExportRecords.Publisher(r.ssoIssuer(), r.ssoSubject()), r.email(), ban);
     }

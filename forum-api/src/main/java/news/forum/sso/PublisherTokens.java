@@ -38,12 +38,7 @@ public class PublisherTokens {
         return settings.enabled() && settings.sharedSecret().isPresent();
     }
 
-    /** The audience a token must name for a forum reached at this origin. */
-    public String audienceFor(String forumOrigin) {
-        return settings.audience().orElse(forumOrigin);
-    }
-
-    public Optional<String> sign(Reader reader, String forumOrigin) {
+    public Optional<String> sign(Reader reader) {
         Optional<byte[]> secret = settings.sharedSecret();
         if (!available() || secret.isEmpty()) {
             return Optional.empty();
@@ -51,7 +46,7 @@ public class PublisherTokens {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
-                .audience(audienceFor(forumOrigin))
+                .audience(settings.audience())
                 .subject(reader.subject())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))

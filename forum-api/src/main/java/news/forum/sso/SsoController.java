@@ -1,6 +1,5 @@
 package news.forum.sso;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -11,7 +10,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.account.TokenResponse;
-import news.forum.embed.EmbedSettings;
 
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -20,11 +18,9 @@ import news.forum.embed.EmbedSettings;
 class SsoController {
 
     private final SsoSignIn signIn;
-    private final EmbedSettings embed;
 
-    SsoController(SsoSignIn signIn, EmbedSettings embed) {
+    SsoController(SsoSignIn signIn) {
         this.signIn = signIn;
-        this.embed = embed;
     }
 
     /**
@@ -32,7 +28,7 @@ class SsoController {
      * token's issuer and subject, or created. 401 for any token the contract refuses; 404 when single sign-on is off.
      */
     @Post("/sso")
-    TokenResponse signIn(HttpRequest<?> http, @Body @Valid SsoRequest request) {
-        return signIn.signIn(request.token(), embed.ownOrigin(http));
+    TokenResponse signIn(@Body @Valid SsoRequest request) {
+        return signIn.signIn(request.token());
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
+import news.forum.embed.EmbedSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,9 @@ import java.util.Optional;
 /**
  * Single sign-on by the publisher's signed token: FORUM_SSO_SECRET (an HS256 key of at least 256 bits) or
  * FORUM_SSO_PUBLIC_KEY (a PEM public key: RSA of at least 2048 bits for RS256, or P-256 for ES256), the issuer
- * FORUM_SSO_ISSUER, and the audience FORUM_SSO_AUDIENCE (by default the forum's public origin). Resolved at start-up
- * (a context bean), so a short secret, an unreadable key, both at once or a key without an issuer stop the server
+ * FORUM_SSO_ISSUER, and the audience FORUM_SSO_AUDIENCE (by default the forum's public origin, FORUM_PUBLIC_ORIGIN;
+ * never one taken from a request's Host header, which the client writes). Resolved at start-up (a context bean), so
+ * a short secret, an unreadable key, both at once, a key without an issuer or without an audience stop the server
  * with the reason. Without a key single sign-on is off, except in the demo (FORUM_DEMO=true), where a secret made
  * for the run lets the demo publisher sign its readers in ({@link PublisherTokens}).
  */
@@ -41,6 +43,8 @@ public class SsoSettings {
     static final int MINIMUM_SECRET_BYTES = 32;
     static final int MINIMUM_RSA_BITS = 2048;
     static final String DEMO_ISSUER = "forum-demo-publisher";
+    /** The demo's audience when no public origin is set: its publisher and the forum run in one process. */
+    static final String DEMO_AUDIENCE = "forum-demo";
 
     private final JWSAlgorithm algorithm;
     private final JWSVerifier verifier;
@@ -53,6 +57,7 @@ public class SsoSettings {
                 @Nullable @Value("${forum.sso.public-key:}") String publicKey,
                 @Nullable @Value("${forum.sso.issuer:}") String issuer,
                 @Nullable @Value("${forum.sso.audience:}") String audience,
+                @Nullable @Value("${forum.embed.public-origin:}") String publicOrigin,
                 @Value("${forum.sso.clock-skew:60s}") Duration clockSkew,
                 @Value("${forum.accounts.local:true}") boolean localAccounts,
                 @Nullable @Value("${forum.demo:}") String demo) {
@@ -62,6 +67,9 @@ public class SsoSettings {
             new SecureRandom().nextBytes(random);
             secret = Base64.getEncoder().encodeToString(random);
             issuer = DEMO_ISSUER;
+            if ((audience == null || audience.isBlank()) && (publicOrigin == null || publicOrigin.isBlank())) {
+                audience = DEMO_AUDIENCE;
+            }
             LOG.warn("Demo: single sign-on for the demo publisher, with a secret made for this run (set FORUM_SSO_SECRET "
                     + "or FORUM_SSO_PUBLIC_KEY for a real publisher)");
         }
@@ -75,7 +83,16 @@ public class SsoSettings {
                     + "it is the 'iss' every sign-in token must carry.");
         }
         this.issuer = hasSecret || hasKey ? issuer.strip() : null;
-        this.audience = audience == null || audience.isBlank() ? null : audience.strip();
+        if (audience == null || audience.isBlank()) {
+            audience = publicOrigin == null || publicOrigin.isBlank() ? null
+                    : EmbedSettings.originOf(publicOrigin.strip()).orElse(publicOrigin.strip());
+        }
+        if ((hasSecret || hasKey) && audience == null) {
+            throw new ConfigurationException("Set FORUM_SSO_AUDIENCE, or FORUM_PUBLIC_ORIGIN (the default audience), with "
+                    + "FORUM_SSO_SECRET or FORUM_SSO_PUBLIC_KEY: it is the 'aud' every sign-in token must carry, and "
+                    + "it is never taken from a request.");
+        }
+        this.audience = hasSecret || hasKey ? audience.strip() : null;
         this.clockSkew = clockSkew;
         this.sharedSecret = hasSecret ? secret.getBytes(StandardCharsets.UTF_8) : null;
         if (hasSecret) {
@@ -113,9 +130,9 @@ public class SsoSettings {
         return issuer;
     }
 
-    /** The configured audience; empty: the forum's public origin. */
-    Optional<String> audience() {
-        return Optional.ofNullable(audience);
+    /** The 'aud' every token must carry: FORUM_SSO_AUDIENCE, else FORUM_PUBLIC_ORIGIN; null while off. */
+    String audience() {
+        return audience;
     }
 
     Duration clockSkew() {

@@ -27,11 +27,11 @@ class SsoSignIn {
         this.accounts = accounts;
     }
 
-    TokenResponse signIn(String token, String ownOrigin) {
+    TokenResponse signIn(String token) {
         if (!settings.enabled()) {
             throw ProblemException.notFound("Single sign-on on this forum");
         }
-        SsoTokens.Verified verified = tokens.verify(token, settings.audience().orElse(ownOrigin), Instant.now());
+        SsoTokens.Verified verified = tokens.verify(token, settings.audience(), Instant.now());
         return claimAndSignIn(verified);
     }
 

@@ -7,9 +7,15 @@ import news.forum.support.Response;
 import news.forum.support.SsoTokenSigner;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +123,7 @@ class AccountDeletionTest extends ApiTestBase {
     @Test
     void anAccountThePublisherSignsInLeavesWithoutAPasswordAndABannedOneMayLeaveToo() {
         SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
-        String audience = api.base().toString().replaceAll("/$", "");
+        String audience = SsoTokenSigner.AUDIENCE;
         String subject = "leaver-" + UUID.randomUUID();
         Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token",
                 publisher.sign(SsoTokenSigner.claims(audience, subject, Api.uniqueName("ssoleaver"), "Leaver").build())));
@@ -146,6 +152,62 @@ class AccountDeletionTest extends ApiTestBase {
         deleteMe(admin.token(), Map.of("password", Api.PASSWORD)).expectStatus(204);
         assertThat(db.count("SELECT count(*) FROM account WHERE id = ? AND role = 'USER' AND deleted_at IS NOT NULL",
                 db.rowId(admin.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void theLastAdministratorCannotLeaveAndNothingIsWrittenWhenRefused() {
+        Api.Session admin = api.admin();
+        assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN'")).as("the suite's one ADMIN").isEqualTo(1);
+        String before = db.snapshot();
+        Response refused = deleteMe(admin.token(), Map.of("password", Api.ADMIN_PASSWORD));
+        assertProblem(refused, 409);
+        assertThat((String) refused.path("type")).endsWith("/last-admin");
+        assertThat((String) refused.path("detail")).contains("only administrator");
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
+        assertThat(db.count("SELECT count(*) FROM account WHERE username = ? AND deleted_at IS NULL", Api.ADMIN)).isEqualTo(1);
+    }
+
+    /**
+     * Two administrators the publisher signs in (no password to check, so both deletions reach the database at
+     * the same moment) leave at once while they are the only ones: one goes, the other is the last and stays.
+     */
+    @Test
+    void ofTheOnlyTwoAdministratorsLeavingAtOnceOneStays() throws Exception {
+        SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<Response> admins = new ArrayList<>();
+                for (String who : List.of("first", "second")) {
+                    Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token", publisher.sign(SsoTokenSigner.claims(
+                            SsoTokenSigner.AUDIENCE, "admin-" + UUID.randomUUID(), Api.uniqueName(who), who).build())));
+                    signedIn.expectStatus(200);
+                    api.put("/api/v1/accounts/" + signedIn.path("account.username") + "/role", api.admin().token(),
+                            Map.of("role", "ADMIN")).expectStatus(200);
+                    admins.add(signedIn);
+                }
+                String firstToken = admins.get(0).path("access_token");
+                String secondToken = admins.get(1).path("access_token");
+                // the suite's ADMIN steps aside, so these two are the only administrators
+                api.put("/api/v1/accounts/" + Api.ADMIN + "/role", firstToken, Map.of("role", "MODERATOR")).expectStatus(200);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> first = pool.submit(() -> { start.await(); return deleteMe(firstToken, null).status(); });
+                Future<Integer> second = pool.submit(() -> { start.await(); return deleteMe(secondToken, null).status(); });
+                start.countDown();
+                List<Integer> statuses = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 409);
+                assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN' AND deleted_at IS NULL")).isEqualTo(1);
+
+                // the one who stayed gives the suite's ADMIN the role back and may then leave
+                String stayer = statuses.get(0) == 409 ? firstToken : secondToken;
+                api.put("/api/v1/accounts/" + Api.ADMIN + "/role", stayer, Map.of("role", "ADMIN")).expectStatus(200);
+                deleteMe(stayer, null).expectStatus(204);
+                assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN'")).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Every reply count is the number of listed children, every thread's count its counted comments. */

@@ -46,7 +46,7 @@ class LocalAccountsOffTest extends ApiTestBase implements TestPropertyProvider {
         Api.Session admin = api.admin();
         assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
 
-        String audience = api.base().toString().replaceAll("/$", "");
+        String audience = SsoTokenSigner.AUDIENCE;
         Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token", SsoTokenSigner.hs256(SsoTokenSigner.SECRET)
                 .sign(SsoTokenSigner.claims(audience, "off-" + UUID.randomUUID(), Api.uniqueName("r"), "Rana").build())));
         signedIn.expectStatus(200);

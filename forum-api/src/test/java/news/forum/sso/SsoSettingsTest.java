@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SsoSettingsTest {
 
     private static SsoSettings settings(String secret, String publicKey, String issuer) {
-        return new SsoSettings(secret, publicKey, issuer, null, Duration.ofSeconds(60), true, null);
+        return new SsoSettings(secret, publicKey, issuer, "https://forum.example", null, Duration.ofSeconds(60), true, null);
     }
 
     static String pem(byte[] der) {
@@ -67,20 +67,36 @@ class SsoSettingsTest {
     void withoutAKeySingleSignOnIsOff() {
         assertThat(settings("", "", "").enabled()).isFalse();
         assertThat(settings(null, null, null).enabled()).isFalse();
-        assertThat(new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "false").enabled()).isFalse();
+        assertThat(new SsoSettings(null, null, null, null, null, Duration.ofSeconds(60), true, "false").enabled()).isFalse();
     }
 
     @Test
     void theDemoMakesASecretOfItsOwnUnlessOneIsConfigured() {
-        SsoSettings demo = new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "true");
+        SsoSettings demo = new SsoSettings(null, null, null, null, null, Duration.ofSeconds(60), true, "true");
         assertThat(demo.enabled()).isTrue();
         assertThat(demo.issuer()).isEqualTo(SsoSettings.DEMO_ISSUER);
+        assertThat(demo.audience()).isEqualTo(SsoSettings.DEMO_AUDIENCE);
+        assertThat(new SsoSettings(null, null, null, null, "https://forum.example", Duration.ofSeconds(60), true, "true")
+                .audience()).isEqualTo("https://forum.example");
         assertThat(demo.sharedSecret().orElseThrow()).hasSizeGreaterThanOrEqualTo(SsoSettings.MINIMUM_SECRET_BYTES);
-        assertThat(new SsoSettings(null, null, null, null, Duration.ofSeconds(60), true, "true").sharedSecret().orElseThrow())
+        assertThat(new SsoSettings(null, null, null, null, null, Duration.ofSeconds(60), true, "true").sharedSecret().orElseThrow())
                 .isNotEqualTo(demo.sharedSecret().orElseThrow());
         SsoSettings configured = new SsoSettings("exactly-32-bytes-long-secret-123", null, "https://p.example", null,
-                Duration.ofSeconds(60), true, "true");
+                "https://comments.p.example", Duration.ofSeconds(60), true, "true");
         assertThat(configured.issuer()).isEqualTo("https://p.example");
+        assertThat(configured.audience()).isEqualTo("https://comments.p.example");
         assertThat(new String(configured.sharedSecret().orElseThrow())).isEqualTo("exactly-32-bytes-long-secret-123");
+    }
+
+    @Test
+    void theAudienceIsConfiguredOrThePublicOriginAndNeverGuessed() {
+        String secret = "exactly-32-bytes-long-secret-123";
+        assertThatThrownBy(() -> new SsoSettings(secret, null, "https://p.example", " ", "", Duration.ofSeconds(60), true, null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("FORUM_SSO_AUDIENCE")
+                .hasMessageContaining("FORUM_PUBLIC_ORIGIN");
+        assertThat(new SsoSettings(secret, null, "https://p.example", null, "https://Comments.News.example:443/",
+                Duration.ofSeconds(60), true, null).audience()).isEqualTo("https://comments.news.example");
+        assertThat(new SsoSettings(secret, null, "https://p.example", "forum-42", "https://comments.news.example",
+                Duration.ofSeconds(60), true, null).audience()).isEqualTo("forum-42");
     }
 }

@@ -26,7 +26,7 @@ class SsoSignInTest extends ApiTestBase {
     private final SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
 
     private String audience() {
-        return api.base().toString().replaceAll("/$", "");
+        return SsoTokenSigner.AUDIENCE;
     }
 
     private Response signIn(JWTClaimsSet claims) {

@@ -30,7 +30,7 @@ class SsoTokenAttackTest extends ApiTestBase {
     private final SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
 
     private String audience() {
-        return api.base().toString().replaceAll("/$", "");
+        return SsoTokenSigner.AUDIENCE;
     }
 
     private JWTClaimsSet.Builder good() {
@@ -80,6 +80,9 @@ class SsoTokenAttackTest extends ApiTestBase {
         assertRefused("no issuer", publisher.sign(good().issuer(null).build()));
         assertRefused("another audience", publisher.sign(good().audience("https://other-forum.example").build()));
         assertRefused("no audience", publisher.sign(good().audience((String) null).build()));
+        // the origin the request was sent to is no audience: it is the client's to write (Host)
+        assertRefused("the forum's address as the request names it",
+                publisher.sign(good().audience(api.base().toString().replaceAll("/$", "")).build()));
         assertRefused("no expiry", publisher.sign(good().expirationTime(null).build()));
         assertRefused("expired", publisher.sign(good().issueTime(Date.from(now.minusSeconds(1200)))
                 .expirationTime(Date.from(now.minusSeconds(600))).build()));

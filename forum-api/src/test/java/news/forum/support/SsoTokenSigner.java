@@ -19,6 +19,7 @@ public final class SsoTokenSigner {
     /** The publisher of application-test.yml. */
     public static final String SECRET = "test-publisher-sso-secret-of-256-bits-or-more-42";
     public static final String ISSUER = "https://publisher.example";
+    public static final String AUDIENCE = "https://comments.publisher.example";
 
     private final JWSAlgorithm algorithm;
     private final JWSSigner signer;

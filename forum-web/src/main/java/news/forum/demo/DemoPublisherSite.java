@@ -132,7 +132,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
                 }
                 // the publisher's backend signs a fresh token for its signed-in reader; nobody signed in: 204
                 case "POST /forum-token" -> {
-                    Optional<String> token = reader(exchange).flatMap(r -> sign(r, forum));
+                    Optional<String> token = reader(exchange).flatMap(r -> sign(r));
                     if (token.isPresent()) {
                         exchange.getResponseHeaders().set("Cache-Control", "no-store");
                         send(exchange, 200, "text/plain;charset=utf-8", token.get());
@@ -145,8 +145,8 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
         }
     }
 
-    private Optional<String> sign(DemoReader reader, String forum) {
-        return tokens.sign(new PublisherTokens.Reader(reader.subject(), reader.username(), reader.name()), forum);
+    private Optional<String> sign(DemoReader reader) {
+        return tokens.sign(new PublisherTokens.Reader(reader.subject(), reader.username(), reader.name()));
     }
 
     private void login(HttpExchange exchange) throws IOException {
@@ -178,7 +178,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
         boolean onElement = "attribute".equals(query.get("sso"));
         Optional<DemoReader> reader = reader(exchange);
         DemoArticle article = articles.open();
-        String token = onElement ? reader.flatMap(r -> sign(r, forum)).orElse(null) : null;
+        String token = onElement ? reader.flatMap(r -> sign(r)).orElse(null) : null;
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
