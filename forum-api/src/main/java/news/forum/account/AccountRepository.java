@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
 
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Singleton
 class AccountRepository {
@@ -98,21 +100,40 @@ class AccountRepository {
                 AccountRepository::caller, role.name(), usernameKey);
     }
 
-    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt) {
-        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at) VALUES (?, ?, ?)",
-                accountId, tokenHash, expiresAt);
+    /** A new refresh token, in the given family (a rotation) or in a family of its own (a sign-in: family null). */
+    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt, @Nullable UUID family) {
+        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at, family) "
+                        + "VALUES (?, ?, ?, coalesce(?, gen_random_uuid()))",
+                accountId, tokenHash, expiresAt, family);
     }
 
-    /** The account of a live refresh token: known, not revoked, not expired. */
-    Optional<Caller> findByRefreshToken(byte[] tokenHash) {
-        return sql.one("SELECT " + callerColumns("a") + """
-                         FROM refresh_token t JOIN account a ON a.id = t.account_id
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()""",
-                AccountRepository::caller, tokenHash);
+    /** A presented refresh token, whatever its state, locked until the transaction ends. */
+    record PresentedRefreshToken(long id, long accountId, UUID family, boolean live, boolean rotated) {
     }
 
-    int revokeRefreshToken(byte[] tokenHash) {
-        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
+    Optional<PresentedRefreshToken> lockRefreshToken(byte[] tokenHash) {
+        return sql.one("""
+                        SELECT id, account_id, family, rotated_at IS NOT NULL AS rotated,
+                               revoked_at IS NULL AND rotated_at IS NULL AND expires_at > now() AS live
+                          FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
+                row -> new PresentedRefreshToken(row.getLong("id"), row.getLong("account_id"),
+                        row.getObject("family", UUID.class), row.getBoolean("live"), row.getBoolean("rotated")),
+                tokenHash);
+    }
+
+    void markRotated(long refreshTokenId) {
+        sql.update("UPDATE refresh_token SET rotated_at = now() WHERE id = ?", refreshTokenId);
+    }
+
+    int revokeRefreshFamily(UUID family) {
+        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+    }
+
+    /** Signing out ends the session: every token of the presented one's family. */
+    int revokeRefreshFamilyOf(byte[] tokenHash) {
+        return sql.update("""
+                UPDATE refresh_token SET revoked_at = now()
+                 WHERE family = (SELECT family FROM refresh_token WHERE token_hash = ?) AND revoked_at IS NULL""",
                 tokenHash);
     }
 

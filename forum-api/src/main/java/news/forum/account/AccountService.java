@@ -14,6 +14,8 @@ import java.util.Optional;
 @Singleton
 public class AccountService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountService.class);
+
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
@@ -92,16 +94,45 @@ public class AccountService {
         return tokens.issueWithRefresh(caller);
     }
 
-    @ReadOnly
+    /**
+     * A refresh token is good once: it is exchanged for a new access token and a new refresh token of its family.
+     * Presenting one that was already exchanged means two parties hold it, one of them a thief: the whole family is
+     * revoked (committed, then 401), so whoever holds its newest token must sign in again too.
+     */
     public TokenResponse refresh(RefreshRequest request) {
-        Caller caller = accounts.findByRefreshToken(TokenIssuer.hash(request.refreshToken()))
+        return rotate(TokenIssuer.hash(request.refreshToken()))
                 .orElseThrow(() -> ProblemException.unauthorized("The refresh token is unknown, expired or revoked."));
-        return tokens.issueAccessOnly(caller, request.refreshToken());
     }
 
     @Transactional
+    protected Optional<TokenResponse> rotate(byte[] tokenHash) {
+        Optional<AccountRepository.PresentedRefreshToken> presented = accounts.lockRefreshToken(tokenHash);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountRepository.PresentedRefreshToken token = presented.get();
+        if (token.rotated()) {
+            if (accounts.revokeRefreshFamily(token.family()) > 0) {
+                LOG.warn("A replaced refresh token of account {} was presented again: its sessions are revoked",
+                        token.accountId());
+            }
+            return Optional.empty();
+        }
+        if (!token.live()) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = accounts.findCaller(token.accountId());
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        accounts.markRotated(token.id());
+        return Optional.of(tokens.issueWithRefresh(caller.get(), token.family()));
+    }
+
+    /** Ends the session: the presented token and every other of its family. */
+    @Transactional
     public void logout(RefreshRequest request) {
-        accounts.revokeRefreshToken(TokenIssuer.hash(request.refreshToken()));
+        accounts.revokeRefreshFamilyOf(TokenIssuer.hash(request.refreshToken()));
     }
 
     /**
