@@ -65,6 +65,8 @@ final class Suite implements AutoCloseable {
         serverEnv.put("FORUM_EVENTS_PER_ADDRESS", "100000000");
         // the bench registers its accounts from 127.0.0.1 on every run
         serverEnv.put("FORUM_REGISTRATIONS_PER_ADDRESS", "100000000");
+        // the streams workloads hold thousands of streams from 127.0.0.1, past the cap one address may hold
+        serverEnv.put("FORUM_EVENTS_PER_ADDRESS", "100000000");
         // the login flood comes from many readers behind one proxy on loopback (X-Forwarded-For), as a site's does
         serverEnv.put("FORUM_TRUSTED_PROXIES", "127.0.0.1,::1");
         if (external && env("FORUM_JWT_SECRET", "").isBlank()) {

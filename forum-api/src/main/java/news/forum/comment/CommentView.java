@@ -49,6 +49,11 @@ public record CommentView(String id,
     public record Removal(@Nullable String reason, Instant removedAt) {
     }
 
+    /**
+     * What a moderator reviews. publishedBodyHtml is the text readers see while an edit waits for review (the
+     * comment's bodyHtml is then the edit); null, like holdReason, when there is nothing of the kind, so every
+     * review has the same members.
+     */
     @Serdeable
     public record Review(@Nullable String holdReason, int flagCount, @Nullable String publishedBodyHtml) {
     }

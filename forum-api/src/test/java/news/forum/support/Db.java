@@ -71,6 +71,8 @@ public final class Db {
     /** Every table's row count, to prove a refused request changed nothing. */
     public String snapshot() {
         return "accounts=" + count("SELECT count(*) FROM account")
+                + " admins=" + count("SELECT count(*) FROM account WHERE role = 'ADMIN'")
+                + " moderators=" + count("SELECT count(*) FROM account WHERE role = 'MODERATOR'")
                 + " articles=" + count("SELECT count(*) FROM article")
                 + " threads=" + count("SELECT count(*) FROM thread")
                 + " comments=" + count("SELECT count(*) FROM comment")

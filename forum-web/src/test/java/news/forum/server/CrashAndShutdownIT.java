@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashAndShutdownIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String ADMIN_PASSWORD = "crash-admin-password";
     private final JsonMapper json = JsonMapper.createDefault();
 

@@ -37,7 +37,7 @@ class DatabaseFaultIT {
     private static final String SECRET = "fault-test-signing-secret-0123456789abcdef";
     private static final String ID_SECRET = "fault-test-id-secret";
     private static final PublicIds IDS = PublicIds.withSecret(ID_SECRET);
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     /** How long a condition of the load (posts acknowledged, requests waiting) may take to come true. */
     private static final Duration LOAD = Duration.ofSeconds(60);
     private final JsonMapper json = JsonMapper.createDefault();

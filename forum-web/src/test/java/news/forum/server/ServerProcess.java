@@ -46,8 +46,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** Under a file descriptor limit of its own (soft and hard, so the JVM cannot raise it), as `ulimit -n` sets. */
     static ServerProcess startWithDescriptorLimit(Path dataDirectory, Map<String, String> environment, int limit) {
-        return startCommand(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "forum",
-                javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+        return startCommand(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"",
+                "forum", javaExecutable(), "-Xmx512m", "-jar", serverJar()));
     }
 
     /** The distribution's launcher, {@code target/forum/bin/forum ARGS...}, as README's first command runs it. */

@@ -28,12 +28,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The forum behind nginx terminating TLS with README's configuration (src/test/resources/nginx/tls-proxy.conf) and a
  * certificate made by the test: readers get the widget and a live thread over HTTPS with certificate checking on,
- * plain HTTP only redirects, HSTS is sent, the forum takes its origin's scheme from the proxy and the readers'
- * addresses from X-Forwarded-For. Loopback only; nginx and the server are started and stopped by the test.
+ * plain HTTP only redirects, HSTS is sent, the forum's own origin is FORUM_PUBLIC_ORIGIN's https one and the readers'
+ * addresses come from X-Forwarded-For. Loopback only; nginx and the server are started and stopped by the test.
  */
 class TlsProxyIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String HSTS = "max-age=63072000; includeSubDomains";
     private final JsonMapper json = JsonMapper.createDefault();
 
@@ -84,16 +84,17 @@ class TlsProxyIT {
                 // the widget, as a publisher's page loads it: the script, the framed page and its assets, over HTTP/2
                 String key = Api.uniqueName("tls-article-");
                 String pageUrl = URLEncoder.encode("https://news.example/" + key, StandardCharsets.UTF_8);
-                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame.js", "/assets/frame.css"}) {
+                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame/frame.js", "/assets/frame/frame.css"}) {
                     HttpResponse<String> asset = get(client, secure.resolve(path));
                     assertThat(asset.statusCode()).as(path).isEqualTo(200);
                     assertThat(asset.version()).as(path).isEqualTo(HttpClient.Version.HTTP_2);
                     assertThat(asset.headers().firstValue("Strict-Transport-Security")).as(path).hasValue(HSTS);
                 }
                 assertThat(get(client, secure.resolve("/embed.js")).body()).contains("data-forum-article");
-                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame.js");
+                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame/frame.js");
 
-                // the forum's own origin is FORUM_PUBLIC_ORIGIN, the one readers use: its pages may start threads, not http's
+                // the forum's own origin is the one readers use, https, as README's FORUM_PUBLIC_ORIGIN names it (no
+                // origin is taken from the headers of a request, not even the trusted proxy's)
                 Api api = new Api(secure, json, client);
                 assertThat((Boolean) api.get("/api/v1/embed/articles/" + key + "?url="
                         + URLEncoder.encode(secure + "/a-page-of-the-forum", StandardCharsets.UTF_8)).expectStatus(200)
