@@ -35,26 +35,61 @@ class AccountRepository {
     }
 
     /**
-     * Empty when the name or a look-alike is taken: the unique keys decide (name key and skeleton), so two
-     * registrations at once cannot both win.
+     * Empty when the name or a look-alike is taken, or when the display name is, or looks like, another account's
+     * display name or username, or the username looks like another's display name: the unique keys decide (name key,
+     * skeleton, display name key), so two registrations at once cannot both win.
      */
     Optional<Caller> insert(String username, String usernameKey, String skeleton, String displayName,
-                            String passwordHash, Role role) {
+                            NameKeys displayKeys, String passwordHash, Role role) {
         return sql.one("""
-                        INSERT INTO account (username, username_key, username_skeleton, display_name, password_hash, role)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO account (username, username_key, username_skeleton, display_name, display_name_key,
+                                             password_hash, role)
+                        SELECT ?, ?, ?, ?, ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM account
+                                          WHERE username_skeleton = ANY(?::text[]) OR display_name_key = ?)
                         ON CONFLICT DO NOTHING
                         RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, username, usernameKey, skeleton, displayName, passwordHash, role.name());
+                AccountRepository::caller, username, usernameKey, skeleton, displayName, displayKeys.displayNameKey(),
+                passwordHash, role.name(), displayKeys.usernameLookAlikes().toArray(String[]::new), displayKeys.usernameAsDisplayKey());
     }
 
-    /** An account made before skeletons were stored. */
-    record UnskeletonedAccount(long id, String username) {
+    /**
+     * The keys a new account's names are checked on: its display name's (unique among display names), the
+     * usernames' skeletons its display name would pass for, and its username's as a display name would have it.
+     */
+    record NameKeys(String displayNameKey, List<String> usernameLookAlikes, String usernameAsDisplayKey) {
     }
 
-    List<UnskeletonedAccount> withoutSkeleton(long afterId, int limit) {
+    /** Whether a display name with these keys would pass for another account's name. */
+    boolean displayNameLooksTaken(NameKeys keys) {
+        return sql.one("""
+                        SELECT 1 FROM account
+                        WHERE display_name_key = ? OR username_skeleton = ANY(?::text[])
+                        LIMIT 1""",
+                row -> true, keys.displayNameKey(), keys.usernameLookAlikes().toArray(String[]::new)).isPresent();
+    }
+
+    List<AccountName> withoutDisplayNameKey(long afterId, int limit) {
+        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND id > ? ORDER BY id LIMIT ?",
+                row -> new AccountName(row.getLong("id"), row.getString("display_name")), afterId, limit);
+    }
+
+    /** 0 when another account already has the key; call under the back-fill's lock. */
+    int setDisplayNameKeyIfFree(long id, String key) {
+        return sql.update("""
+                        UPDATE account SET display_name_key = ?
+                        WHERE id = ? AND display_name_key IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM account WHERE display_name_key = ?)""",
+                key, id, key);
+    }
+
+    /** An account made before its names' keys were stored, with the name (username or display name) to key. */
+    record AccountName(long id, String name) {
+    }
+
+    List<AccountName> withoutSkeleton(long afterId, int limit) {
         return sql.list("SELECT id, username FROM account WHERE username_skeleton IS NULL AND id > ? ORDER BY id LIMIT ?",
-                row -> new UnskeletonedAccount(row.getLong("id"), row.getString("username")), afterId, limit);
+                row -> new AccountName(row.getLong("id"), row.getString("username")), afterId, limit);
     }
 
     /** 0 when another account already has the skeleton; call under the back-fill's lock. */

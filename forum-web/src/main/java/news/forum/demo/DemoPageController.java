@@ -1,6 +1,7 @@
 package news.forum.demo;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -15,7 +16,8 @@ import news.forum.widget.WebResources;
 import static news.forum.widget.WebResources.escape;
 
 /** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
-@Controller
+// pages: text/html, so that a browser's or any client's Accept: text/html is answered, never 406
+@Controller(produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class DemoPageController {
