@@ -48,7 +48,7 @@ class DemoPageController {
     }
 
     private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
-        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), "/assets/demo.css");
+        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), "/assets/demo/demo.css");
         html.append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
