@@ -41,7 +41,7 @@ class HomePageController {
         String origin = settings.ownOrigin(request);
         String embed = "<div data-forum-article=\"ARTICLE-KEY\" data-forum-title=\"Article title\" "
                 + "data-forum-url=\"https://news.example/article\"></div>\n<script src=\"" + origin + "/embed.js\" async></script>";
-        StringBuilder html = WebResources.pageStart(messages.get("home.title"), "/assets/demo.css");
+        StringBuilder html = WebResources.pageStart(messages.get("home.title"), "/assets/demo/demo.css");
         html.append("<header class=\"masthead\">\n<p class=\"site-name\">").append(escape(messages.get("home.title")))
                 .append("</p>\n</header>\n<main>\n<p>").append(escape(messages.get("home.lead"))).append("</p>\n")
                 .append("<h2>").append(escape(messages.get("home.embedHeading"))).append("</h2>\n<p>")

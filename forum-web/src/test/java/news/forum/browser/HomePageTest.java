@@ -36,7 +36,7 @@ class HomePageTest {
                         "&lt;script src=&quot;" + origin + "/embed.js&quot; async&gt;", "/usr/share/doc/forum",
                         "No demo runs here", "Forum " + System.getProperty("forum.build.version") + ", under the Apache License 2.0")
                 .doesNotContain("This is a demo", "us-boots-on-ground-never", "<script");
-        assertThat(http().get("/assets/demo.css").statusCode()).isEqualTo(200);
+        assertThat(http().get("/assets/demo/demo.css").statusCode()).isEqualTo(200);
     }
 
     @Test
