@@ -20,7 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +38,8 @@ class TlsProxyIT {
 
     private static final Duration START = Duration.ofSeconds(120);
     private static final String HSTS = "max-age=63072000; includeSubDomains";
+    /** The scripts and styles a page names in its src and href attributes. */
+    private static final Pattern ASSET_REFERENCE = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
     private final JsonMapper json = JsonMapper.createDefault();
 
     @TempDir
@@ -80,17 +85,22 @@ class TlsProxyIT {
                 assertThat(redirect.headers().firstValue("Location")).hasValue(secure + "/embed/some-article?url=x");
                 assertThat(get(client, plain.resolve("/api/v1/threads/x/events")).statusCode()).isEqualTo(301);
 
-                // the widget, as a publisher's page loads it: the script, the framed page and its assets, over HTTP/2
+                // the widget, as a publisher's page loads it: the script, the framed page and every script and style
+                // that page names, over HTTP/2
                 String key = Api.uniqueName("tls-article-");
                 String pageUrl = URLEncoder.encode("https://news.example/" + key, StandardCharsets.UTF_8);
-                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame.js", "/assets/frame.css"}) {
+                String framedPage = get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body();
+                List<String> assets = ASSET_REFERENCE.matcher(framedPage).results().map(m -> m.group(1)).toList();
+                assertThat(assets).contains("/assets/frame/frame.js", "/assets/frame/frame.css");
+                List<String> paths = new ArrayList<>(List.of("/embed.js", "/embed/" + key + "?url=" + pageUrl));
+                paths.addAll(assets);
+                for (String path : paths) {
                     HttpResponse<String> asset = get(client, secure.resolve(path));
                     assertThat(asset.statusCode()).as(path).isEqualTo(200);
                     assertThat(asset.version()).as(path).isEqualTo(HttpClient.Version.HTTP_2);
                     assertThat(asset.headers().firstValue("Strict-Transport-Security")).as(path).hasValue(HSTS);
                 }
                 assertThat(get(client, secure.resolve("/embed.js")).body()).contains("data-forum-article");
-                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame.js");
 
                 // the forum's own origin is the one readers use, https (X-Forwarded-Proto from the trusted proxy)
                 Api api = new Api(secure, json, client);
