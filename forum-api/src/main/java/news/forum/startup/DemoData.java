@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * Demo mode's data: the demo accounts, with the passwords kept in the data directory (printed here), and the demo
  * thread (the article the product was conceived from). Idempotent, and safe when several instances start at once.
@@ -105,7 +107,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         }
         ArticleView article = articles.saveTrusted(seed.article().key(),
                 new ArticleRequest(seed.article().title(), ARTICLE_URL)).article();
-        long threadId = ids.parse(article.thread().id(), "The thread");
+        long threadId = ids.parse(THREAD, article.thread().id());
         int[] turn = {0};
         for (SeedThread.Comment comment : seed.comments()) {
             post(threadId, comment, null, readers, turn);

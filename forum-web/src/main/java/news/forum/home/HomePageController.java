@@ -1,7 +1,6 @@
 package news.forum.home;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -37,8 +36,10 @@ class HomePageController {
     }
 
     @Get
-    HttpResponse<String> home(HttpRequest<?> request) {
-        String origin = settings.ownOrigin(request);
+    HttpResponse<String> home() {
+        // FORUM_PUBLIC_ORIGIN, else a placeholder for the publisher to fill in: never the request's Host, which whoever
+        // sends the request writes (and a cache may keep what they wrote)
+        String origin = settings.publicOrigin().orElse("https://forum.example");
         String embed = "<div data-forum-article=\"ARTICLE-KEY\" data-forum-title=\"Article title\" "
                 + "data-forum-url=\"https://news.example/article\"></div>\n<script src=\"" + origin + "/embed.js\" async></script>";
         StringBuilder html = WebResources.pageStart(messages.get("home.title"), "/assets/demo/demo.css");
@@ -56,7 +57,7 @@ class HomePageController {
                 .append("<footer class=\"site-footer\"><p>")
                 .append(escape(messages.get("home.footer", Map.of("version", version)))).append("</p></footer>\n")
                 .append("</body>\n</html>\n");
-        return WebResources.html(html.toString(), ContentSecurityPolicy.page(origin));
+        return WebResources.html(html.toString(), ContentSecurityPolicy.page(""));
     }
 
     private void link(StringBuilder html, String path, String key) {

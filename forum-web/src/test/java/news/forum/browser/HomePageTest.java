@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Outside demo mode, {@code /} says what the server is and where its docs are, and no demo page exists. */
 @MicronautTest
 @Property(name = DemoMode.PROPERTY, value = "false")
+@Property(name = "forum.embed.public-origin", value = "https://comments.news.example")
 class HomePageTest {
 
     @Inject
@@ -30,7 +31,8 @@ class HomePageTest {
         assertThat(home.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         assertThat(home.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
-        String origin = "http://127.0.0.1:" + server.getPort();
+        // the publisher's snippet names FORUM_PUBLIC_ORIGIN, never the request's Host
+        String origin = "https://comments.news.example";
         assertThat(home.body()).contains("<title>Forum</title>", "Threaded discussions for news sites",
                         "href=\"/openapi.yml\"", "href=\"/moderation\"", "href=\"/health\"", "href=\"/api/v1/version\"",
                         "&lt;script src=&quot;" + origin + "/embed.js&quot; async&gt;", "/usr/share/doc/forum",
