@@ -47,7 +47,9 @@ class DemoModeIT {
             Response home = api.get("/").expectStatus(200);
             assertThat(home.contentType()).startsWith("text/html");
             assertThat(home.body()).contains("Threaded discussions for news sites", "href=\"/openapi.yml\"",
-                    "href=\"/moderation\"", "&lt;script src=&quot;" + server.base() + "/embed.js&quot; async&gt;", "No demo runs here")
+                    "href=\"/moderation\"", "&lt;script src=&quot;https://forum.example/embed.js&quot; async&gt;", "No demo runs here")
+                    // with no FORUM_PUBLIC_ORIGIN the snippet names a placeholder, never the Host of the request
+                    .doesNotContain(server.base() + "/embed.js")
                     .doesNotContain("data-forum-article=\"us-boots");
             for (String page : new String[]{"/demo/try-the-embed", "/demo/anything-i-like-123", "/demo/us-boots-on-ground-never"}) {
                 assertThat(api.get(page).status()).as(page).isEqualTo(404);
