@@ -1,5 +1,6 @@
 package news.forum.web;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
@@ -18,7 +19,11 @@ public class SiteSecrets {
         this.sql = sql;
     }
 
-    @Transactional
+    /**
+     * In a transaction of its own: the first use may come inside a reader's read-only transaction (the first request
+     * after a start that made no id yet, such as GET /api/v1/comments/{id}), where the insert would fail.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public String getOrCreate(String name) {
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);

@@ -198,7 +198,7 @@ class SecurityHeadersTest extends BrowserTest {
     }
 
     private String login() {
-        return new ForumApi(client).token(READER, READER_PASSWORD);
+        return new ForumApi(client).token(READER, demoPassword(READER));
     }
 
     private String threadId() {
