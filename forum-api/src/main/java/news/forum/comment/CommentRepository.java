@@ -23,7 +23,8 @@ class CommentRepository {
     private static final String COLUMNS = """
             c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.created_at,
             c.edited_at, c.deleted_at, c.reply_count, c.score, c.review_state, c.hold_reason, c.removed_at,
-            c.removal_reason, c.flag_count, a.username, a.display_name""";
+            c.removal_reason, c.flag_count, a.username,
+            coalesce(c.author_name, a.display_name) AS display_name""";
 
     private static final String STATE_COLUMNS = """
             id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth,
