@@ -51,7 +51,7 @@ class DemoPageController {
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<title>").append(escape(article.title())).append(" · ")
                 .append(escape(messages.get("demo.siteName"))).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/demo.css\">\n</head>\n<body>\n")
+                .append("<link rel=\"stylesheet\" href=\"/assets/demo/demo.css\">\n</head>\n<body>\n")
                 .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")

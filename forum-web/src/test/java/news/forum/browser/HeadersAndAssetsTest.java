@@ -10,16 +10,23 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the server sends around the widget: framing rules, CORS, and the size and texts of the widget's files. */
 class HeadersAndAssetsTest extends BrowserTest {
+
+    private static final String FRAME = "/assets/frame/frame.js";
+    private static final String CONSOLE = "/assets/console/console.js";
+    private static final String CATALOGUE = "/assets/messages/en.json";
 
     private Http http;
 
@@ -33,7 +40,7 @@ class HeadersAndAssetsTest extends BrowserTest {
         String embed = send(get("/embed/us-boots-on-ground-never")).headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(embed).contains("frame-ancestors 'self' " + publisher.allowedOrigin())
                 .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed.js", "/assets/frame.js", "/api/v1/threads/1",
+        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed.js", "/assets/frame/frame.js", "/api/v1/threads/1",
                 "/api/v1/no-such-thing", "/health"}) {
             HttpResponse<String> response = send(get(path));
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get()
@@ -65,9 +72,11 @@ class HeadersAndAssetsTest extends BrowserTest {
                 "form-action 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
         assertThat(console.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(console.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(console.body()).contains("<script src=\"/assets/console.js\" defer></script>")
+        assertThat(console.body()).contains("<script type=\"module\" src=\"/assets/console/console.js\"></script>")
                 .doesNotContain("<style", "style=\"", "{{");
-        for (String asset : new String[]{"/assets/console.js", "/assets/console.css", "/assets/frame-moderator.js"}) {
+        List<String> assets = new ArrayList<>(modules(CONSOLE, true));
+        assets.addAll(List.of("/assets/console/console.css", "/assets/frame/moderator.js"));
+        for (String asset : assets) {
             HttpResponse<String> response = send(get(asset));
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(asset).get().asString()
@@ -100,25 +109,72 @@ class HeadersAndAssetsTest extends BrowserTest {
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    /**
+     * The sizes a browser receives, each file gzipped on its own as it travels: what every reader downloads (the
+     * modules the frame imports before it draws, and its styles), and what is imported only for some.
+     */
     @Test
     void theWidgetIsSmall() throws Exception {
         int embedScript = gzipped("/embed.js");
-        int widget = embedScript + gzipped("/assets/frame.js") + gzipped("/assets/frame.css");
+        int widget = embedScript + gzipped("/assets/frame/frame.css");
+        for (String module : modules(FRAME, false)) {
+            widget += gzipped(module);
+        }
         assertThat(embedScript).as("embed.js, gzipped").isLessThan(10 * 1024);
-        assertThat(widget).as("embed.js and the frame's script and styles, gzipped").isLessThan(16 * 1024);
-        // loaded only for moderators, so no reader pays for it
-        assertThat(gzipped("/assets/frame-moderator.js")).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+        assertThat(widget).as("embed.js and the frame's scripts and styles, gzipped").isLessThan(16 * 1024);
+        // imported only once a reader signs in, or a moderator, so a reader who only reads pays for neither
+        assertThat(gzipped("/assets/frame/sign-in.js") + gzipped("/assets/frame/composer.js"))
+                .as("the sign-in forms and a signed-in reader's tools, gzipped").isLessThan(6 * 1024);
+        assertThat(gzipped("/assets/frame/moderator.js")).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+    }
+
+    /**
+     * The widget and the console are ES modules: each page names its entry as a module and preloads every module the
+     * entry imports before it runs, so that the browser fetches them at once rather than level by level; each is a
+     * script to the browser, cached for five minutes and revalidated by its ETag.
+     */
+    @Test
+    void theModulesAreScriptsThatThePagesPreloadAndBrowsersRevalidate() {
+        for (String[] page : new String[][]{{"/embed/us-boots-on-ground-never", FRAME}, {"/moderation", CONSOLE}}) {
+            String html = send(get(page[0])).body();
+            assertThat(html).as(page[0]).contains("<script type=\"module\" src=\"" + page[1] + "\"></script>")
+                    .contains("<meta name=\"forum-languages\" content=\"en\">");
+            Set<String> preloaded = new HashSet<>();
+            Matcher links = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">").matcher(html);
+            while (links.find()) {
+                preloaded.add(links.group(1));
+            }
+            Set<String> imported = new HashSet<>(modules(page[1], false));
+            imported.remove(page[1]);
+            assertThat(preloaded).as(page[0] + ": the modules its entry imports").isEqualTo(imported);
+
+            for (String module : modules(page[1], true)) {
+                HttpResponse<String> response = send(get(module));
+                assertThat(response.statusCode()).as(module).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).as(module).contains("text/javascript;charset=utf-8");
+                assertThat(response.headers().firstValue("Cache-Control")).as(module).contains("public, max-age=300");
+                String etag = response.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> again = send(get(module).header("If-None-Match", etag));
+                assertThat(again.statusCode()).as(module + " revalidated").isEqualTo(304);
+                assertThat(again.body()).as(module + " revalidated").isEmpty();
+                assertThat(send(get(module).header("If-None-Match", "\"another-version\"")).statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(send(get("/assets/frame/frame.html")).statusCode()).as("a page's template").isEqualTo(404);
+        assertThat(send(get("/assets/frame/no-such-module.js")).statusCode()).isEqualTo(404);
+        assertThat(send(get("/assets/messages/en.json")).headers().firstValue("Content-Type"))
+                .contains("application/json;charset=utf-8");
     }
 
     @Test
     void everyTextTheConsoleShowsIsInTheMessageCatalogue() throws Exception {
-        String catalogue = send(get("/assets/messages.en.json")).body();
+        String catalogue = send(get(CATALOGUE)).body();
         Set<String> keys = new HashSet<>();
-        Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z.]+)}}").matcher(resource("web/console/console.html"));
+        Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)+)}}").matcher(resource("web/console/console.html"));
         while (placeholders.find()) {
             keys.add(placeholders.group(1));
         }
-        Matcher calls = Pattern.compile("\\bsay\\('([a-zA-Z]+(\\.[a-zA-Z]+)+)'").matcher(resource("web/console/console.js"));
+        Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+(\\.[a-zA-Z]+)+)'").matcher(sources(CONSOLE));
         while (calls.find()) {
             keys.add(calls.group(1));
         }
@@ -130,8 +186,8 @@ class HeadersAndAssetsTest extends BrowserTest {
 
     @Test
     void everyTextTheWidgetShowsIsInTheMessageCatalogue() throws Exception {
-        String script = resource("web/frame/frame.js") + resource("web/frame/frame-moderator.js");
-        String catalogue = send(get("/assets/messages.en.json")).body();
+        String script = sources(FRAME);
+        String catalogue = send(get(CATALOGUE)).body();
         Set<String> keys = new HashSet<>();
         Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z]+)'").matcher(script);
         while (calls.find()) {
@@ -153,6 +209,33 @@ class HeadersAndAssetsTest extends BrowserTest {
         for (String key : keys) {
             assertThat(catalogue).as(key).contains("\"" + key + "\":");
         }
+    }
+
+    /**
+     * The modules a page's entry imports, itself included, followed over HTTP as the browser does: the static imports
+     * (what runs before the page draws), and with {@code dynamic} also what {@code import()} brings when needed.
+     */
+    private List<String> modules(String entry, boolean dynamic) {
+        Pattern imports = Pattern.compile(dynamic ? "^import\\s[^;]*?'([^']+)';|\\bimport\\('([^']+)'\\)" : "^import\\s[^;]*?'([^']+)';",
+                Pattern.MULTILINE);
+        List<String> found = new ArrayList<>(List.of(entry));
+        for (int i = 0; i < found.size(); i++) {
+            HttpResponse<String> module = send(get(found.get(i)));
+            assertThat(module.statusCode()).as(found.get(i)).isEqualTo(200);
+            Matcher specifiers = imports.matcher(module.body());
+            while (specifiers.find()) {
+                String specifier = specifiers.group(1) != null ? specifiers.group(1) : specifiers.group(2);
+                String path = URI.create(found.get(i)).resolve(specifier).getPath();
+                if (!found.contains(path)) {
+                    found.add(path);
+                }
+            }
+        }
+        return found;
+    }
+
+    private String sources(String entry) {
+        return modules(entry, true).stream().map(module -> send(get(module)).body()).collect(Collectors.joining("\n"));
     }
 
     private HttpRequest.Builder get(String path) {

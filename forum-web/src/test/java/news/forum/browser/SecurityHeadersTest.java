@@ -72,13 +72,13 @@ class SecurityHeadersTest extends BrowserTest {
         responses.put("OpenAPI", http.get("/openapi.yml"));
         responses.put("static file", http.get("/static/bench.txt"));
         responses.put("embed.js", http.get("/embed.js"));
-        responses.put("frame.js", http.get("/assets/frame.js"));
-        responses.put("frame.css", http.get("/assets/frame.css"));
-        responses.put("messages", http.get("/assets/messages.en.json"));
+        responses.put("frame.js", http.get("/assets/frame/frame.js"));
+        responses.put("frame.css", http.get("/assets/frame/frame.css"));
+        responses.put("messages", http.get("/assets/messages/en.json"));
         responses.put("demo page", http.get("/"));
         responses.put("embed page", http.get("/embed/us-boots-on-ground-never"));
         responses.put("moderator console", http.get("/moderation"));
-        responses.put("console script", http.get("/assets/console.js"));
+        responses.put("console script", http.get("/assets/console/console.js"));
         responses.put("preflight allowed", preflight("/api/v1/auth/login", publisher.allowedOrigin()));
         responses.put("preflight refused", preflight("/api/v1/auth/login", "https://evil.example"));
         responses.put("OPTIONS without preflight", http.send(http.request(ARTICLE)
