@@ -45,9 +45,6 @@ public final class ImportedText {
             .toFactory();
     private static final PolicyFactory POLICY = RENAMES.and(MarkdownRenderer.POLICY);
 
-    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
-    /** What TextRules refuses in a posted comment; an imported one loses these characters instead. */
-    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n\\s*");
     private static final LinkExtractor LINKS = LinkExtractor.builder()
             .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
@@ -71,11 +68,47 @@ public final class ImportedText {
 
     /** A single line (a name or a title): no controls, no bidi overrides, white space made single. */
     public static String line(String source) {
-        return cleanCharacters(source).replaceAll("\\s+", " ").strip();
+        String cleaned = cleanCharacters(source);
+        StringBuilder line = new StringBuilder(cleaned.length());
+        boolean space = false;
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && !line.isEmpty()) {
+                    line.append(' ');
+                }
+                space = false;
+                line.append(c);
+            }
+        }
+        return line.toString();
     }
 
+    /** Without controls (but line breaks and tabs) and bidi overrides; the same string when it has none (most do). */
     private static String cleanCharacters(String source) {
-        return BIDI_CONTROLS.matcher(CONTROLS.matcher(source).replaceAll("")).replaceAll("");
+        int i = 0;
+        while (i < source.length() && !removed(source.charAt(i))) {
+            i++;
+        }
+        if (i == source.length()) {
+            return source;
+        }
+        StringBuilder kept = new StringBuilder(source.length());
+        kept.append(source, 0, i);
+        for (; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (!removed(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean removed(char c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** WordPress shows a comment through wpautop: blank lines end paragraphs, other line breaks become {@code <br>}. */
@@ -229,8 +262,32 @@ public final class ImportedText {
             text.setLength(end);
         }
 
+        /** Spaces around line breaks dropped, at most one blank line in a row. */
         String result() {
-            return text.toString().replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+            StringBuilder clean = new StringBuilder(text.length());
+            int newlines = 0;
+            int pendingSpaces = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    pendingSpaces = 0;
+                    newlines++;
+                } else if (c == ' ' || c == '\t') {
+                    if (newlines == 0) {
+                        pendingSpaces++;
+                    }
+                } else {
+                    if (newlines > 0 && !clean.isEmpty()) {
+                        clean.append(newlines > 1 ? "\n\n" : "\n");
+                    } else if (pendingSpaces > 0 && !clean.isEmpty()) {
+                        clean.append(" ".repeat(pendingSpaces));
+                    }
+                    newlines = 0;
+                    pendingSpaces = 0;
+                    clean.append(c);
+                }
+            }
+            return clean.toString();
         }
     }
 }

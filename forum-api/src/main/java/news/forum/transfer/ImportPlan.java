@@ -117,9 +117,41 @@ final class ImportPlan {
             });
         }
         boolean skipText = post.state() == Source.State.PINGBACK;
-        ImportedText.Converted text = skipText ? new ImportedText.Converted("", "")
-                : ImportedText.convert(post.text(), format);
-        spillAt[i] = spill.write(text.html(), text.text(), guestName);
+        String source = post.text();
+        pending.add(new Pending(i, skipText ? null : converters.submit(() -> ImportedText.convert(source, format)), guestName));
+        spillDone(false);
+    }
+
+    /** A comment whose text is being converted on another core. */
+    private record Pending(int index, java.util.concurrent.Future<ImportedText.Converted> text, String guestName) {
+    }
+
+    private static final int MAX_PENDING = 4_096;
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+    /** Sanitising is most of the reading's work: it runs on every core while this thread reads the XML. */
+    private final java.util.concurrent.ExecutorService converters = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), work -> {
+                java.lang.Thread thread = new java.lang.Thread(work, "import-text");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** Writes converted texts to the spill in file order: those done already, or (all) every one. */
+    void spillDone(boolean all) {
+        while (!pending.isEmpty() && (all || pending.size() > MAX_PENDING || pending.peek().text() == null
+                || pending.peek().text().isDone())) {
+            Pending next = pending.poll();
+            ImportedText.Converted text;
+            try {
+                text = next.text() == null ? new ImportedText.Converted("", "") : next.text().get();
+            } catch (InterruptedException e) {
+                java.lang.Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Could not convert a comment's text", e.getCause());
+            }
+            spillAt[next.index()] = spill.write(text.html(), text.text(), next.guestName());
+        }
     }
 
     static String name(String shown) {
@@ -232,6 +264,7 @@ final class ImportPlan {
     void plan(LongLongMap imported, LongFunction<CommentTransfer.Position> positions,
               java.util.function.IntPredicate usableThread, java.util.function.IntToLongFunction threadRow,
               boolean complete) {
+        spillDone(true);
         int n = size;
         parent = new int[n];
         long[] parentRow = new long[n];
@@ -440,6 +473,7 @@ final class ImportPlan {
     }
 
     void close() {
+        converters.shutdownNow();
         spill.close();
     }
 

@@ -148,8 +148,15 @@ public final class TransferCommand {
         return OK;
     }
 
+    /** Without a terminal, a line every FORUM_PROGRESS_SECONDS (3 by default). */
     private Progress progress() {
-        return new Progress(out, Progress.standardOutputIsTerminal(), 3);
+        long seconds = 3;
+        try {
+            seconds = Math.max(1, Long.parseLong(System.getenv().getOrDefault("FORUM_PROGRESS_SECONDS", "3")));
+        } catch (NumberFormatException ignored) {
+            // the default
+        }
+        return new Progress(out, Progress.standardOutputIsTerminal(), seconds);
     }
 
     /**

@@ -115,11 +115,42 @@ abstract class XmlRecords {
     }
 
     protected Instant isoInstant(String text) {
+        String trimmed = text.strip();
+        Instant fast = plainUtc(trimmed);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return Instant.parse(text.strip());
+            return java.time.OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException e) {
             throw expected("a time like 2012-07-13T10:00:00Z, not '" + text.strip() + "'");
         }
+    }
+
+    /** "2012-07-13T10:00:00Z", as exports write every time, without the general parser's cost; null for any other form. */
+    private static Instant plainUtc(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+                    digits(text, 14, 16), digits(text, 17, 19)).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** WordPress's "2012-07-13 10:00:00"; null for its "0000-00-00 00:00:00" (no date). */
