@@ -187,7 +187,11 @@ final class ForumImport {
                 progress.records("importing", records[0]);
             }
             for (String statement : after) {
-                sql.list(statement, row -> true);
+                if (statement.strip().startsWith("SELECT")) {
+                    sql.list(statement, row -> true);
+                } else {
+                    sql.update(statement);
+                }
             }
             return counts;
         });

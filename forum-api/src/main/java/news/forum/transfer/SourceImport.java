@@ -132,6 +132,8 @@ final class SourceImport {
 
     private void write(ImportPlan plan, Request request, String source, String prefix, boolean complete,
                        Progress progress) {
+        // the site's id key exists before the first rows do (a server's first read of them may be read-only)
+        transactions.executeWrite(status -> secrets.publicIdKey());
         LongLongMap imported = new LongLongMap(1 << 10);
         transactions.executeRead(status -> comments.eachImported(source, (sourceId, row) -> {
             long key = plan.knownKey(sourceId);

@@ -88,11 +88,11 @@ final class ExportCheck {
         }
         for (Map<String, Object> thread : all("thread")) {
             assertThat(id(thread.get("comment_count"))).as("comment count of thread %s", thread.get("id"))
-                    .isEqualTo(published.getOrDefault(id(thread.get("id")), 0));
+                    .isEqualTo(published.getOrDefault(id(thread.get("id")), 0).longValue());
         }
         for (Map<String, Object> comment : comments.values()) {
             assertThat(id(comment.get("reply_count"))).as("reply count of %s", comment)
-                    .isEqualTo(listedReplies.getOrDefault(id(comment.get("id")), 0));
+                    .isEqualTo(listedReplies.getOrDefault(id(comment.get("id")), 0).longValue());
         }
         Set<String> sources = new HashSet<>();
         Set<Long> sourced = new HashSet<>();
