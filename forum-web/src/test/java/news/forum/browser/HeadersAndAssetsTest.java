@@ -1,5 +1,6 @@
 package news.forum.browser;
 
+import news.forum.widget.WebResources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +165,16 @@ class HeadersAndAssetsTest extends BrowserTest {
         assertThat(send(get("/assets/frame/no-such-module.js")).statusCode()).isEqualTo(404);
         assertThat(send(get("/assets/messages/en.json")).headers().firstValue("Content-Type"))
                 .contains("application/json;charset=utf-8");
+    }
+
+    /** One concern a file: no script or style of the widget, the console or the pages is over 400 lines. */
+    @Test
+    void noScriptOrStyleIsOver400Lines() {
+        List<String> sources = WebResources.paths().stream().filter(path -> path.endsWith(".js") || path.endsWith(".css")).toList();
+        assertThat(sources).contains("embed.js", "frame/frame.js", "console/console.js", "lib/api.js");
+        for (String path : sources) {
+            assertThat(WebResources.text(path).lines().count()).as(path).isLessThanOrEqualTo(400);
+        }
     }
 
     @Test
