@@ -2,6 +2,7 @@ package news.forum.transfer;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Tells how a long transfer goes: on a terminal a bar redrawn in place (records read, comments written, rate, time
@@ -15,18 +16,25 @@ class Progress {
     private final PrintStream out;
     private final boolean terminal;
     private final long intervalNanos;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
     private long lastShown;
-    private long phaseStarted = started;
+    private long phaseStarted;
     private long records;
     private long written;
     private String phase = "";
     private boolean lineOpen;
 
     Progress(PrintStream out, boolean terminal, long intervalSeconds) {
+        this(out, terminal, intervalSeconds, System::nanoTime);
+    }
+
+    /** With the clock given (nanoseconds), so a test sees exact rates. */
+    Progress(PrintStream out, boolean terminal, long intervalSeconds, LongSupplier clock) {
         this.out = out;
         this.terminal = terminal;
         this.intervalNanos = terminal ? TERMINAL_REDRAW_NANOS : intervalSeconds * 1_000_000_000L;
+        this.clock = clock;
+        this.phaseStarted = clock.getAsLong();
     }
 
     /** Nothing shown: for a caller that reports by itself. */
@@ -50,7 +58,7 @@ class Progress {
     void reading(long recordsRead, long position, long size) {
         records = recordsRead;
         enter("reading");
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - lastShown < intervalNanos) {
             return;
         }
@@ -69,7 +77,7 @@ class Progress {
     void writing(long commentsWritten, long total) {
         written = commentsWritten;
         boolean entered = enter("writing");
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!entered && now - lastShown < intervalNanos && commentsWritten < total) {
             return;
         }
@@ -83,7 +91,7 @@ class Progress {
     void records(String name, long count) {
         records = count;
         enter(name);
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - lastShown < intervalNanos) {
             return;
         }
@@ -121,7 +129,7 @@ class Progress {
             finish();
         }
         phase = name;
-        phaseStarted = System.nanoTime();
+        phaseStarted = clock.getAsLong();
         lastShown = 0;
         return true;
     }

@@ -306,13 +306,15 @@ final class SourceImport {
         transactions.executeRead(status -> accounts.eachImported(source, known::put));
         String hashKey = transactions.executeWrite(status -> secrets.emailHashKey());
         List<AccountTransfer.Placeholder> missing = new ArrayList<>();
+        String[] keys = new String[rows.length];
         for (int a = 0; a < rows.length; a++) {
             Source.Author author = plan.authors.get(a);
-            Long row = known.get(author.identity());
+            keys[a] = importKey(author.identity(), hashKey);
+            Long row = known.get(keys[a]);
             if (row != null) {
                 rows[a] = row;
             } else if (needed[a]) {
-                missing.add(new AccountTransfer.Placeholder(author.identity(), author.preferredName(),
+                missing.add(new AccountTransfer.Placeholder(keys[a], author.preferredName(),
                         ImportPlan.name(author.displayName()),
                         author.email() == null ? null : AccountTransfer.emailHash(hashKey, author.email())));
             }
@@ -324,12 +326,24 @@ final class SourceImport {
             plan.report.accountsCreated += batch.size();
         }
         for (int a = 0; a < rows.length; a++) {
-            Long row = known.get(plan.authors.get(a).identity());
+            Long row = known.get(keys[a]);
             if (row != null) {
                 rows[a] = row;
             }
         }
         return rows;
+    }
+
+    /**
+     * How a placeholder remembers its author's identity in the source: an identity that is an e-mail address is kept
+     * as its keyed hash, like the account's email_hash, so no address is stored in clear.
+     */
+    static String importKey(String identity, String hashKey) {
+        if (!identity.startsWith("email:")) {
+            return identity;
+        }
+        return "email-hash:" + java.util.HexFormat.of().formatHex(
+                AccountTransfer.emailHash(hashKey, identity.substring("email:".length())));
     }
 
     private static void count(ImportPlan plan, ImportPlan.Report report) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,8 @@ class TransferIT {
                 Api api = new Api(server.base(), json);
                 seedThreadAsAReaderSeesIt(api, SampleExports.SEED_KEY);
                 seedThreadAsAReaderSeesIt(api, "2012-07-us-boots-on-ground-never");
-                statesAsAReaderSeesThem(api);
+                statesAsAReaderSeesThem(api, "every-state");
+                statesAsAReaderSeesThem(api, "2012-08-every-state");
                 deepChainAsAReaderSeesIt(api);
                 tricksAreSafe(api);
                 placeholdersCannotSignIn(api);
@@ -94,7 +96,11 @@ class TransferIT {
             assertThat(rows.all("flag")).isNotEmpty();
             assertThat(rows.all("ban")).isNotEmpty();
             assertThat(rows.all("word_rule")).isNotEmpty();
-            assertThat(rows.all("audit_entry")).anyMatch(entry -> entry.get("action").equals("site.import"));
+            assertThat(rows.all("audit_entry")).as("one entry with its counts for each of the three imports")
+                    .filteredOn(entry -> entry.get("action").equals("site.import"))
+                    .hasSize(3).allMatch(entry -> ((String) entry.get("reason")).contains("comments written"));
+            authorsArePlaceholders(rows);
+            plainTextKept(rows);
 
             Map<String, String> target = copy.environment();
             CommandProcess moved = CommandProcess.run(target, work, "import", "forum", export.toString());
@@ -195,6 +201,36 @@ class TransferIT {
         return server;
     }
 
+    /** HTML's numeric character references resolved, as a browser shows them (the sanitiser writes emoji as &#x1f44d;). */
+    private static String shown(String html) {
+        return Pattern.compile("&#x([0-9a-fA-F]+);").matcher(html)
+                .replaceAll(reference -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(reference.group(1), 16))));
+    }
+
+    /** Authors became accounts marked imported, with no password and an e-mail only as a hash; guests got none. */
+    private static void authorsArePlaceholders(ExportCheck rows) {
+        List<Map<String, Object>> imported = rows.all("account").stream()
+                .filter(account -> account.get("imported_from") != null).toList();
+        assertThat(imported).extracting(account -> account.get("username"))
+                .contains("disqus:tariq", "disqus:sana", "disqus:imran", "disqus:eve", "disqus:spammer");
+        assertThat(imported).filteredOn(account -> ((String) account.get("imported_from")).startsWith("wordpress"))
+                .extracting(account -> account.get("display_name")).contains("Tariq", "Sana", "Imran", "Alice");
+        Map<String, Object> tariq = imported.stream().filter(account -> "disqus:tariq".equals(account.get("username")))
+                .findFirst().orElseThrow();
+        assertThat(tariq.get("display_name")).isEqualTo("Tariq");
+        assertThat(tariq.get("email_hash")).as("the e-mail kept as a hash").isNotNull();
+        assertThat(rows.all("account").toString()).as("no address in clear").doesNotContainIgnoringCase("readers.example");
+        assertThat(rows.all("comment")).filteredOn(comment -> "A guest".equals(comment.get("author_name"))).hasSize(2);
+    }
+
+    /** The plain text beside the safe HTML, for search and rules: the words, no markup. */
+    private static void plainTextKept(ExportCheck rows) {
+        Map<String, Object> bold = rows.all("comment").stream()
+                .filter(comment -> String.valueOf(comment.get("body_html")).contains("<strong>bold</strong>"))
+                .findFirst().orElseThrow();
+        assertThat((String) bold.get("body")).contains("Hello", "bold", "italic").doesNotContain("<", "alert");
+    }
+
     private static Map<String, Object> find(List<Map<String, Object>> comments, String text) {
         return comments.stream().filter(c -> c.get("bodyHtml") != null && ((String) c.get("bodyHtml")).contains(text))
                 .findFirst().orElseThrow(() -> new AssertionError("no comment with " + text + " in " + comments));
@@ -204,9 +240,13 @@ class TransferIT {
         Response article = api.get("/api/v1/articles/" + key).expectStatus(200);
         assertThat((Boolean) article.path("thread.locked")).isTrue();
         assertThat((Integer) article.path("thread.commentCount")).isEqualTo(5);
+        assertThat(((Number) article.path("thread.lastEventId")).longValue()).as("an import sends no live event").isZero();
         String thread = article.path("thread.id");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 50);
         assertThat(oldest).hasSize(6);
+        assertThat(Instant.parse((String) oldest.get(0).get("createdAt"))).as("times preserved")
+                .isEqualTo(SampleExports.T0.plusSeconds(30 * 60));
+        assertThat(Instant.parse((String) oldest.get(5).get("createdAt"))).isEqualTo(SampleExports.T0.plusSeconds(180 * 60));
         assertThat((String) oldest.get(0).get("bodyHtml")).startsWith("<p>Dr Khan it is no to both the drones");
         assertThat(oldest.get(0).get("parentId")).as("its parent is not in the file: top-level").isNull();
         Map<String, Object> abbottabad = oldest.get(1);
@@ -225,8 +265,11 @@ class TransferIT {
         assertThat(api.postComment(thread, reader.token(), "Still closed?", null).status()).isEqualTo(423);
     }
 
-    private static void statesAsAReaderSeesThem(Api api) {
-        String thread = api.get("/api/v1/articles/every-state").expectStatus(200).path("thread.id");
+    /** Disqus's and WordPress's states of the same discussion, as a reader sees them (WordPress's held comment hidden). */
+    private static void statesAsAReaderSeesThem(Api api, String key) {
+        Response article = api.get("/api/v1/articles/" + key).expectStatus(200);
+        assertThat((Boolean) article.path("thread.locked")).isFalse();
+        String thread = article.path("thread.id");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 50);
         List<String> shown = new ArrayList<>();
         for (Map<String, Object> comment : oldest) {
@@ -241,7 +284,7 @@ class TransferIT {
                 "published:1:Reply to the spam",
                 "published:0:Parent of a reply dated before it",
                 "published:1:Reply dated before its parent");
-        assertThat((Integer) api.get("/api/v1/articles/every-state").path("thread.commentCount")).isEqualTo(5);
+        assertThat((Integer) article.path("thread.commentCount")).isEqualTo(5);
         Map<String, Object> guest = oldest.get(5);
         assertThat(((Map<?, ?>) guest.get("author")).get("displayName")).isEqualTo("A guest");
     }
@@ -266,7 +309,7 @@ class TransferIT {
         assertThat((String) api.get("/api/v1/threads/" + thread).path("title")).isEqualTo("Unicode & <b>HTML</b> tricks");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 50);
         StringBuilder all = new StringBuilder();
-        oldest.forEach(c -> all.append(c.get("bodyHtml")).append('\n'));
+        oldest.forEach(c -> all.append(shown((String) c.get("bodyHtml"))).append('\n'));
         assertThat(all.toString()).doesNotContain("<script", "onerror", "onclick", "onmouseover", "javascript:", "\u202E", "<img")
                 .contains("<strong>bold</strong>", "<em>italic</em>", "click me", ">fine link</a>", "👍🏽", "اردو",
                         "ze\u0301ro", "A CDATA end ]]&gt; inside, and &lt;script&gt; as text");
