@@ -44,16 +44,13 @@ public final class TransferCommand {
         this.err = err;
     }
 
-    /** Whether the first argument names one of these commands. */
-    public static boolean handles(String command) {
-        return command.equals("import") || command.equals("export");
-    }
-
-    /** Runs the command; the process's exit code. */
-    public static int run(String[] args) {
+    /** Runs {@code import ARGS} or {@code export ARGS}; the process's exit code. */
+    public static int run(String command, String... args) {
         // read by logback.xml when the first logger is made, which is after this
         System.setProperty("forum.log.root-level", "warn");
-        return new TransferCommand(System.out, System.err).execute(List.of(args));
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        return new TransferCommand(System.out, System.err).execute(all);
     }
 
     int execute(List<String> args) {
@@ -173,7 +170,9 @@ public final class TransferCommand {
                 "forum.admin.password", "",
                 "forum.jwt.secret", HexFormat.of().formatHex(secret),
                 "datasources.default.connection-init-sql", "SET statement_timeout = 0",
-                "datasources.default.maximum-pool-size", "4");
+                "datasources.default.maximum-pool-size", "4",
+                // nobody scrapes a command: no meters, no binders
+                "micronaut.metrics.enabled", "false");
         ApplicationContext context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).build();
         Environment environment = context.getEnvironment();
         environment.start();

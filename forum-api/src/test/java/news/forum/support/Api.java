@@ -32,6 +32,7 @@ public final class Api {
 
     private final URI base;
     private final JsonMapper json;
+    private final HttpClient http;
 
     public Api(EmbeddedServer server, JsonMapper json) {
         this(URI.create("http://127.0.0.1:" + server.getPort()), json);
@@ -39,8 +40,14 @@ public final class Api {
 
     /** For a server running in another process. */
     public Api(URI base, JsonMapper json) {
+        this(base, json, HTTP);
+    }
+
+    /** Through a client of the test's own making (one that trusts a test certificate authority, say). */
+    public Api(URI base, JsonMapper json, HttpClient http) {
         this.base = base;
         this.json = json;
+        this.http = http;
     }
 
     public URI base() {
@@ -90,7 +97,7 @@ public final class Api {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

@@ -14,9 +14,10 @@ public final class ForumServer {
 
     static {
         COMMANDS.put("serve", new ServeCommand());
-        COMMANDS.put("import", new TransferCommands("import",
-                "move a site in: import disqus|wordpress FILE.xml [--key-from identifier|url] [--dry-run], import forum FILE.jsonl"));
-        COMMANDS.put("export", new TransferCommands("export", "move the whole site out: export FILE.jsonl"));
+        COMMANDS.put("import", new ImportCommand());
+        COMMANDS.put("export", new ExportCommand());
+        COMMANDS.put("backup", new BackupCommand());
+        COMMANDS.put("restore", new RestoreCommand());
     }
 
     private ForumServer() {

@@ -8,19 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One run of the packaged server's executable with a subcommand, as an operator types it, in its own process. */
+/**
+ * One run of the packaged server's executable with a subcommand, as an operator types it, in its own process: the jar
+ * ({@code java -jar forum-web.jar import ...}) or the distribution's launcher ({@code bin/forum backup FILE}).
+ */
 final class CommandProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
+    private final Thread reader;
 
     private CommandProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     synchronized (output) {
@@ -36,13 +41,19 @@ final class CommandProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the command; the caller waits for it or kills it. */
+    /** Starts the command through the jar with a 256 MiB heap; the caller waits for it or kills it. */
     static CommandProcess start(Map<String, String> environment, Path workDirectory, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", serverJar()));
+        return start(List.of(ServerProcess.javaExecutable(), "-Xmx256m", "-jar", ServerProcess.serverJar()),
+                environment, workDirectory, args);
+    }
+
+    private static CommandProcess start(List<String> executable, Map<String, String> environment, Path workDirectory,
+                                        String... args) {
+        List<String> command = new ArrayList<>(executable);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         try {
             return new CommandProcess(builder.start());
@@ -51,13 +62,33 @@ final class CommandProcess implements AutoCloseable {
         }
     }
 
-    /** Runs the command to its end; its exit code (the output stays readable). */
+    /** Runs the command through the jar to its end; its exit code (the output stays readable). */
     static CommandProcess run(Map<String, String> environment, Path workDirectory, String... args) throws InterruptedException {
-        CommandProcess command = start(environment, workDirectory, args);
-        if (!command.process.waitFor(10, TimeUnit.MINUTES)) {
+        return awaited(start(environment, workDirectory, args), Duration.ofMinutes(10), args);
+    }
+
+    /** Runs the command through the distribution's launcher, {@code bin/forum ARGS...}, to its end. */
+    static CommandProcess launched(Map<String, String> environment, Path workDirectory, String... args) throws InterruptedException {
+        return awaited(start(List.of(ServerProcess.launcher().toString()), environment, workDirectory, args),
+                Duration.ofMinutes(10), args);
+    }
+
+    /** Runs the launcher's command on this data directory (and whatever database the environment names). */
+    static CommandProcess run(Path dataDirectory, Map<String, String> environment, Duration timeout, String... args)
+            throws InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("FORUM_DATA_DIR", dataDirectory.toString());
+        env.putAll(environment);
+        return awaited(start(List.of(ServerProcess.launcher().toString()), env, Path.of("target").toAbsolutePath(), args),
+                timeout, args);
+    }
+
+    private static CommandProcess awaited(CommandProcess command, Duration timeout, String... args) throws InterruptedException {
+        if (!command.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             command.kill();
-            throw new AssertionError("the command did not end within 10 minutes: " + command.output());
+            throw new AssertionError(String.join(" ", args) + " did not end within " + timeout + ": " + command.output());
         }
+        command.drained();
         return command;
     }
 
@@ -88,6 +119,11 @@ final class CommandProcess implements AutoCloseable {
         }
     }
 
+    /** After the process ended: every line it wrote has been read (the reader sees the end of its output). */
+    private void drained() throws InterruptedException {
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -108,13 +144,5 @@ final class CommandProcess implements AutoCloseable {
     @Override
     public String toString() {
         return output();
-    }
-
-    private static String serverJar() {
-        String jar = System.getProperty("forum.server.jar");
-        if (jar == null) {
-            throw new IllegalStateException("forum.server.jar is not set: run the *IT tests through Maven (mvn verify)");
-        }
-        return jar;
     }
 }
