@@ -3,6 +3,7 @@ package news.forum.comment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -23,6 +24,8 @@ import jakarta.validation.Valid;
 import news.forum.throttle.WriteBudgets;
 import news.forum.web.PageSize;
 import news.forum.web.PublicIds;
+
+import static news.forum.web.PublicIds.Kind.THREAD;
 
 
 @Controller("/api/v1")
@@ -48,7 +51,7 @@ class CommentController {
                      @Nullable @QueryValue String limit,
                      @Nullable @QueryValue String after,
                      @Nullable Authentication authentication) {
-        return comments.page(authentication, ids.parse(threadId, "The thread"), sort, PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
+        return comments.page(authentication, ids.parse(THREAD, threadId), sort, PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
     }
 
     /**
@@ -63,7 +66,7 @@ class CommentController {
                                    Authentication authentication, HttpRequest<?> http) {
         budgets.spendPost(authentication, http);
         return PostedComment.response(
-                comments.post(authentication, ids.parse(threadId, "The thread"), request, idempotencyKey));
+                comments.post(authentication, ids.parse(THREAD, threadId), request, idempotencyKey));
     }
 
     @Get("/comments/{commentId}")
@@ -72,12 +75,18 @@ class CommentController {
         return comments.find(authentication, commentId);
     }
 
-    /** Replaces the body (its author only, while the thread is open). */
+    /**
+     * Replaces the body (its author only, while the thread is open), under the rules a new comment passes: 200 when
+     * readers see the new text, 202 when it waits for a moderator's review (status "pending"; readers keep the text
+     * they saw); 422 or 429 as for a new comment, the old text kept. An edit spends the posting budget.
+     */
     @Patch("/comments/{commentId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    CommentView edit(@PathVariable String commentId, @Body @Valid EditCommentRequest request,
-                     Authentication authentication) {
-        return comments.edit(authentication, commentId, request);
+    HttpResponse<CommentView> edit(@PathVariable String commentId, @Body @Valid EditCommentRequest request,
+                                   Authentication authentication, HttpRequest<?> http) {
+        budgets.spendPost(authentication, http);
+        CommentView edited = comments.edit(authentication, commentId, request);
+        return HttpResponse.status(edited.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(edited);
     }
 
     /** Its author deletes it; a moderator's DELETE of another's comment removes it (restorable, audited). */

@@ -46,18 +46,20 @@ public class CommentTransfer {
     private static final List<String> COMMENT_COLUMNS = List.of("id", "thread_id", "parent_id", "root_id", "depth",
             "path", "author_id", "author_name", "body", "body_html", "created_at", "edited_at", "deleted_at",
             "reply_count", "score", "review_state", "hold_reason", "removed_at", "removed_by", "removal_reason",
-            "flag_count", "flagged_at");
+            "flag_count", "flagged_at", "pending_body", "pending_body_html", "pending_since", "hiding_flag_count");
 
     /** The comment tables of a whole-site export, in the order they are written back. */
     public static final List<BulkTable> TABLES = List.of(
             new BulkTable("comment", COMMENT_COLUMNS, """
                     SELECT id, thread_id, parent_id, root_id, depth, path, author_id, author_name, body, body_html,
                            created_at, edited_at, deleted_at, reply_count, score, review_state, hold_reason, removed_at,
-                           removed_by, removal_reason, flag_count, flagged_at
+                           removed_by, removal_reason, flag_count, flagged_at, pending_body, pending_body_html,
+                           pending_since, hiding_flag_count
                     FROM comment ORDER BY id""", null, """
                     COPY comment (id, thread_id, parent_id, root_id, depth, path, author_id, author_name, body, body_html,
                                   created_at, edited_at, deleted_at, reply_count, score, review_state, hold_reason,
-                                  removed_at, removed_by, removal_reason, flag_count, flagged_at)
+                                  removed_at, removed_by, removal_reason, flag_count, flagged_at, pending_body,
+                                  pending_body_html, pending_since, hiding_flag_count)
                     FROM STDIN""",
                     List.of("SELECT setval('comment_id_seq', coalesce(max(id), 1), max(id) IS NOT NULL) FROM comment")),
             new BulkTable("vote", List.of("comment_id", "account_id", "value"),

@@ -41,11 +41,14 @@ class EmbedController {
     /** The article behind a widget, or null with whether a first reply may start its thread from that page URL. */
     @Get("/embed/articles/{key}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    EmbedArticle article(@PathVariable String key, @Nullable @QueryValue String url, HttpRequest<?> request) {
-        return embed.article(key, url, settings.ownOrigin(request));
+    EmbedArticle article(@PathVariable String key, @Nullable @QueryValue String url) {
+        return embed.article(key, url);
     }
 
-    /** A top-level comment that creates the article and its thread when it is the first (allowed origins only). */
+    /**
+     * A top-level comment that creates the article and its thread when it is the first (pages of allowed origins only);
+     * the article's title and URL are those of the first, never changed by a later one.
+     */
     @Post("/embed/articles/{key}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest body,
@@ -53,7 +56,7 @@ class EmbedController {
                                         Authentication authentication, HttpRequest<?> request) {
         budgets.spendPost(authentication, request);
         return PostedComment.response(
-                embed.postFirst(authentication, key, body, settings.ownOrigin(request), idempotencyKey));
+                embed.postFirst(authentication, key, body, idempotencyKey));
     }
 
     /** Renders Markdown as a posted comment would show it, without posting it. */

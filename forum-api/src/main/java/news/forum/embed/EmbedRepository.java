@@ -18,7 +18,7 @@ class EmbedRepository {
     }
 
     Optional<Source> findLive(long commentId) {
-        return sql.one("SELECT author_id, body FROM comment WHERE id = ? AND deleted_at IS NULL",
+        return sql.one("SELECT author_id, coalesce(pending_body, body) AS body FROM comment WHERE id = ? AND deleted_at IS NULL",
                 row -> new Source(row.getLong("author_id"), row.getString("body")), commentId);
     }
 }

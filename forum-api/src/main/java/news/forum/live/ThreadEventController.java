@@ -1,6 +1,7 @@
 package news.forum.live;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -14,9 +15,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import news.forum.throttle.TokenBuckets;
+import news.forum.web.ClientAddresses;
 import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 import org.reactivestreams.Publisher;
+
+import static news.forum.web.PublicIds.Kind.THREAD;
 
 @Controller("/api/v1/threads/{threadId}/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -27,12 +32,17 @@ class ThreadEventController {
     private final EventOutbox outbox;
     private final LiveHub hub;
     private final LiveSettings settings;
+    private final StreamAdmission admission;
+    private final ClientAddresses clientAddresses;
 
-    ThreadEventController(PublicIds ids, EventOutbox outbox, LiveHub hub, LiveSettings settings) {
+    ThreadEventController(PublicIds ids, EventOutbox outbox, LiveHub hub, LiveSettings settings,
+                          StreamAdmission admission, ClientAddresses clientAddresses) {
         this.ids = ids;
         this.outbox = outbox;
         this.hub = hub;
         this.settings = settings;
+        this.admission = admission;
+        this.clientAddresses = clientAddresses;
     }
 
     /**
@@ -40,14 +50,15 @@ class ThreadEventController {
      * comment.removed (data: the comment as the API shows it), thread.locked, thread.unlocked (data: the thread),
      * each with an increasing id. Events after {@code Last-Event-ID} (or {@code after}, a thread view's lastEventId)
      * are replayed first; without either the stream starts now. A {@code reload} event means the missed events are
-     * no longer kept: read the thread again. Comment lines keep an idle stream open.
+     * no longer kept: read the thread again. Comment lines keep an idle stream open. 429 when the caller's address
+     * holds FORUM_EVENTS_PER_ADDRESS streams, 503 when this instance holds all it can; both with Retry-After.
      */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Publisher<Event<String>>> events(@PathVariable String threadId,
                                                   @Nullable @Header("Last-Event-ID") String lastEventId,
-                                                  @Nullable @QueryValue String after) {
-        long thread = ids.parse(threadId, "The thread");
+                                                  @Nullable @QueryValue String after, HttpRequest<?> request) {
+        long thread = ids.parse(THREAD, threadId);
         EventOutbox.Position position = outbox.position(thread).orElseThrow(() -> ProblemException.notFound("The thread"));
         Long from;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -63,7 +74,9 @@ class ThreadEventController {
         }
         boolean replayable = from != null && position.keepsEverythingAfter(from)
                 && position.lastSeq() - from <= settings.replayLimit();
-        LiveStream stream = replayable ? hub.open(thread, from) : LiveStream.reloadOnly(thread);
+        LiveStream stream = replayable
+                ? hub.open(thread, from, admission.admit(TokenBuckets.subject(clientAddresses.of(request))))
+                : LiveStream.reloadOnly(thread);
         return HttpResponse.ok((Publisher<Event<String>>) stream)
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-store")

@@ -9,10 +9,12 @@ public final class ModerationTransfer {
 
     public static final List<BulkTable> TABLES = List.of(
             new BulkTable("flag", List.of("id", "comment_id", "account_id", "reason", "detail", "created_at",
-                    "resolved_at", "resolved_by"), """
-                    SELECT id, comment_id, account_id, reason, detail, created_at, resolved_at, resolved_by
+                    "resolved_at", "resolved_by", "address_key", "counts"), """
+                    SELECT id, comment_id, account_id, reason, detail, created_at, resolved_at, resolved_by, address_key,
+                           counts
                     FROM comment_flag ORDER BY id""", null, """
-                    COPY comment_flag (id, comment_id, account_id, reason, detail, created_at, resolved_at, resolved_by)
+                    COPY comment_flag (id, comment_id, account_id, reason, detail, created_at, resolved_at, resolved_by,
+                                       address_key, counts)
                     FROM STDIN""",
                     List.of("SELECT setval(pg_get_serial_sequence('comment_flag', 'id'), coalesce(max(id), 1), max(id) IS NOT NULL) FROM comment_flag")),
             new BulkTable("word_rule", List.of("kind", "word"), "SELECT kind, word FROM word_rule ORDER BY kind, word",

@@ -13,7 +13,10 @@ import news.forum.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the first ADMIN from FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD when no account has that name. */
+/**
+ * Creates the first ADMIN from FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD when no account has that name, and makes
+ * that account an ADMIN again when it has lost the role and the password is its own (the documented recovery).
+ */
 @Singleton
 @Requires(property = "forum.admin.password", pattern = ".+")
 class AdminAccount implements ApplicationEventListener<StartupEvent> {
@@ -39,6 +42,12 @@ class AdminAccount implements ApplicationEventListener<StartupEvent> {
             // moved in by `import forum`, which carries no password hashes: the operator's password lets it in again
             if (transfer.givePasswordIfNone(username, password)) {
                 LOG.info("Gave the account '{}' (moved in without a password) the password of FORUM_ADMIN_PASSWORD", username);
+            }
+            if (accounts.restoreAdmin(username, password)) {
+                LOG.warn("The account '{}' is an ADMIN again (FORUM_ADMIN_USERNAME and FORUM_ADMIN_PASSWORD)", username);
+            } else if (accounts.findByUsername(username).filter(a -> a.role() == Role.ADMIN).isEmpty()) {
+                LOG.warn("The account '{}' is not an ADMIN and its password is not FORUM_ADMIN_PASSWORD: left as it is",
+                        username);
             }
             return;
         }

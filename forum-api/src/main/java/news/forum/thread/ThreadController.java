@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import news.forum.web.PublicIds;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Controller("/api/v1/threads/{threadId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Threads")
@@ -32,7 +34,7 @@ class ThreadController {
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     ThreadView thread(@PathVariable String threadId) {
-        return threads.find(ids.parse(threadId, "The thread"));
+        return threads.find(ids.parse(THREAD, threadId));
     }
 
     /**
@@ -43,7 +45,7 @@ class ThreadController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView lock(@PathVariable String threadId, @Nullable @Body @Valid LockRequest request,
                     Authentication authentication) {
-        return threads.lock(authentication, ids.parse(threadId, "The thread"), request);
+        return threads.lock(authentication, ids.parse(THREAD, threadId), request);
     }
 
     /** Pre-moderation and slow mode for this thread (MODERATOR or ADMIN); fields left out stay as they are. */
@@ -51,13 +53,13 @@ class ThreadController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView moderation(@PathVariable String threadId, @Body @Valid ThreadModerationRequest request,
                           Authentication authentication) {
-        return threads.configureModeration(authentication, ids.parse(threadId, "The thread"), request);
+        return threads.configureModeration(authentication, ids.parse(THREAD, threadId), request);
     }
 
     /** Opens the thread to replies again (MODERATOR or ADMIN); idempotent. */
     @Delete("/lock")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ThreadView unlock(@PathVariable String threadId, Authentication authentication) {
-        return threads.unlock(authentication, ids.parse(threadId, "The thread"));
+        return threads.unlock(authentication, ids.parse(THREAD, threadId));
     }
 }

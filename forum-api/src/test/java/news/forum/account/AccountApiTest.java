@@ -180,6 +180,36 @@ class AccountApiTest extends ApiTestBase {
     }
 
     @Test
+    void theLastAdminCannotLoseTheRoleAndNothingIsWrittenWhenRefused() {
+        Api.Session admin = api.admin();
+        assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN'")).as("the suite's one ADMIN").isEqualTo(1);
+        String before = db.snapshot();
+
+        for (String role : new String[]{"USER", "MODERATOR"}) {
+            Response refused = api.put("/api/v1/accounts/" + Api.ADMIN + "/role", admin.token(), Map.of("role", role));
+            assertProblem(refused, 409);
+            assertThat((String) refused.path("type")).endsWith("/last-admin");
+            assertThat((String) refused.path("detail")).contains("only administrator");
+        }
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
+        // promoting the only ADMIN to ADMIN again is no demotion
+        api.put("/api/v1/accounts/" + Api.ADMIN + "/role", admin.token(), Map.of("role", "ADMIN")).expectStatus(200);
+
+        // with a second ADMIN either may step down, and then the other is the last
+        Api.Session deputy = api.newUser();
+        api.put("/api/v1/accounts/" + deputy.username() + "/role", admin.token(), Map.of("role", "ADMIN")).expectStatus(200);
+        api.put("/api/v1/accounts/" + Api.ADMIN + "/role", deputy.token(), Map.of("role", "MODERATOR")).expectStatus(200);
+        String deputyAlone = db.snapshot();
+        assertProblem(api.put("/api/v1/accounts/" + deputy.username() + "/role", deputy.token(), Map.of("role", "USER")), 409);
+        assertProblem(api.put("/api/v1/accounts/" + deputy.username() + "/role", admin.token(), Map.of("role", "USER")), 403);
+        assertThat(db.snapshot()).isEqualTo(deputyAlone);
+        api.put("/api/v1/accounts/" + Api.ADMIN + "/role", deputy.token(), Map.of("role", "ADMIN")).expectStatus(200);
+        api.put("/api/v1/accounts/" + deputy.username() + "/role", admin.token(), Map.of("role", "USER")).expectStatus(200);
+        assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN'")).isEqualTo(1);
+    }
+
+    @Test
     void twoRegistrationsOfOneNameAtOnceGiveExactlyOne201() throws Exception {
         for (int round = 0; round < 5; round++) {
             String name = Api.uniqueName("race");

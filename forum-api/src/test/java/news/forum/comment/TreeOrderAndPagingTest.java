@@ -1,6 +1,7 @@
 package news.forum.comment;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.web.PublicIds;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             }
             Api.Session writer = writers.get(random.nextInt(writers.size()));
             var posted = api.postComment(thread, writer.token(), "comment " + i,
-                    parent == null ? null : publicIds.format(parent.id())).expectStatus(201);
+                    parent == null ? null : publicIds.format(PublicIds.Kind.COMMENT, parent.id())).expectStatus(201);
             long id = db.rowId(posted.path("id"));
             made.put(id, new Made(id, parent == null ? null : parent.id(), parent == null ? 0 : parent.depth() + 1));
             authors.put(id, writer);
@@ -75,7 +76,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int v = 0; v < 60; v++) {
             long root = roots.get(random.nextInt(roots.size()));
             Api.Session voter = voters.get(random.nextInt(voters.size()));
-            int score = ((Number) api.put("/api/v1/comments/" + publicIds.format(root) + "/vote", voter.token(),
+            int score = ((Number) api.put("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, root) + "/vote", voter.token(),
                     Map.of("value", random.nextBoolean() ? 1 : -1)).expectStatus(200).path("score")).intValue();
             scores.put(root, score);
         }
@@ -83,7 +84,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int d = 0; d < 120; d++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (deleted.add(victim)) {
-                api.delete("/api/v1/comments/" + publicIds.format(victim), authors.get(victim).token()).expectStatus(204);
+                api.delete("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, victim), authors.get(victim).token()).expectStatus(204);
             }
         }
         // a moderator removes others: each stays in its place as a placeholder, out of the thread's count
@@ -91,7 +92,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int r = 0; r < 60; r++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (!deleted.contains(victim) && removed.add(victim)) {
-                api.put("/api/v1/comments/" + publicIds.format(victim) + "/removal", moderator,
+                api.put("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, victim) + "/removal", moderator,
                         Map.of("reason", "rule " + r)).expectStatus(200);
             }
         }
@@ -106,7 +107,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         assertThat(read).extracting(c -> db.rowId((String) c.get("id"))).containsExactlyElementsOf(expected);
         for (Map<String, Object> comment : read) {
             Made known = made.get(db.rowId((String) comment.get("id")));
-            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(known.parentId()));
+            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(PublicIds.Kind.COMMENT, known.parentId()));
             assertThat(((Number) comment.get("depth")).intValue()).isEqualTo(known.depth());
             assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()) || removed.contains(known.id()));
             assertThat(comment.get("status")).isEqualTo(deleted.contains(known.id()) ? "deleted"

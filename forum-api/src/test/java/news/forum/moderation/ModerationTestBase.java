@@ -36,6 +36,28 @@ abstract class ModerationTestBase extends ApiTestBase {
         return api.post("/api/v1/comments/" + commentId + "/flags", token, Map.of("reason", reason));
     }
 
+    /**
+     * A reader whose flags count towards hiding: registered over a day ago (moved back in the database rather than
+     * waited for) and with a published comment.
+     */
+    Api.Session establishedReader() {
+        Api.Session reader = api.newUser();
+        api.postComment(api.newThread(), reader.token(), "A published comment of " + reader.username(), null)
+                .expectStatus(201);
+        db.update("UPDATE account SET created_at = now() - interval '2 days' WHERE id = ?", db.rowId(reader.id()));
+        return reader;
+    }
+
+    /** A flag sent through a trusted proxy (127.0.0.1, when configured so) from a network address of its own. */
+    Response flagFromOwnAddress(String commentId, Api.Session reader, String reason) {
+        return flagFrom(commentId, reader, reason, news.forum.support.MadeUpAddresses.next());
+    }
+
+    Response flagFrom(String commentId, Api.Session reader, String reason, String address) {
+        return api.send("POST", "/api/v1/comments/" + commentId + "/flags", reader.token(), "application/json",
+                api.toJson(Map.of("reason", reason)), "X-Forwarded-For", address);
+    }
+
     Response settings(String threadId, String token, Map<String, Object> settings) {
         return api.put("/api/v1/threads/" + threadId + "/moderation", token, settings);
     }

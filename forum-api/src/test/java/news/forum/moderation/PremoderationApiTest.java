@@ -99,9 +99,9 @@ class PremoderationApiTest extends ModerationTestBase {
         assertProblem(api.put("/api/v1/comments/" + held + "/vote", api.newUser().token(), Map.of("value", 1)), 404);
         assertProblem(flag(held, api.newUser().token(), "spam"), 404);
         assertThat(snapshot()).isEqualTo(before);
-        // its author may still edit it while it waits
+        // its author may still edit it while it waits (202: it goes on waiting)
         Response edited = api.patch("/api/v1/comments/" + held, author.token(), Map.of("body", "wait for it, please"));
-        edited.expectStatus(200);
+        edited.expectStatus(202);
         assertThat((String) edited.path("status")).isEqualTo("pending");
     }
 

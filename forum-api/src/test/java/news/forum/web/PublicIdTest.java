@@ -3,6 +3,7 @@ package news.forum.web;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ids reveal no counts: a comment, thread or account id (and a cursor) gives away neither the row id behind it
- * nor how many rows came before, and an id nobody was given names nothing.
+ * nor how many rows came before, and an id nobody was given names nothing; nor does an id of one kind name a row
+ * of another that has the same row id.
  */
 @MicronautTest(transactional = false)
 class PublicIdTest extends ApiTestBase {
@@ -110,6 +112,50 @@ class PublicIdTest extends ApiTestBase {
         String raw = "o|0|" + flip(comment, 3) + "|";
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
         api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&after=" + cursor).expectStatus(400);
+    }
+
+    @Test
+    void anIdOfOneKindNamesNothingOfAnotherWithTheSameRowId() {
+        // the account, the thread and the comment made next all get row id n
+        long n = db.count("SELECT greatest(max(last_value), 0) + 1000 FROM pg_sequences WHERE sequencename IN"
+                + " (SELECT split_part(pg_get_serial_sequence(t, 'id'), '.', 2) FROM unnest(ARRAY['account', 'thread', 'comment']) t)");
+        for (String table : List.of("account", "thread", "comment")) {
+            db.count("SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", table, n - 1);
+        }
+        Api.Session writer = api.newUser();
+        String thread = api.newThread();
+        String comment = api.postComment(thread, writer.token(), "comment n of thread n by account n", null)
+                .expectStatus(201).path("id");
+        assertThat(List.of(db.rowId(PublicIds.Kind.ACCOUNT, writer.id()), db.rowId(PublicIds.Kind.THREAD, thread),
+                db.rowId(PublicIds.Kind.COMMENT, comment))).containsOnly(n);
+        assertThat(Set.of(writer.id(), thread, comment)).hasSize(3);
+        api.get("/api/v1/comments/" + comment).expectStatus(200);
+        api.get("/api/v1/threads/" + thread).expectStatus(200);
+
+        Api.Session moderator = api.newModerator();
+        String before = db.snapshot();
+        for (String other : List.of(thread, writer.id())) {
+            assertProblem(api.get("/api/v1/comments/" + other), 404);
+            assertProblem(api.patch("/api/v1/comments/" + other, writer.token(), java.util.Map.of("body", "edited")), 404);
+            assertProblem(api.put("/api/v1/comments/" + other + "/vote", moderator.token(), java.util.Map.of("value", 1)), 404);
+            assertProblem(api.post("/api/v1/comments/" + other + "/flags", moderator.token(), java.util.Map.of("reason", "spam")), 404);
+            assertProblem(api.put("/api/v1/comments/" + other + "/removal", moderator.token(), java.util.Map.of("reason", "x")), 404);
+            assertProblem(api.delete("/api/v1/comments/" + other, writer.token()), 404);
+            Response reply = api.postComment(thread, writer.token(), "a reply under " + other, other);
+            assertProblem(reply, 422);
+            assertThat(reply.<String>path("type")).endsWith("/parent-not-found");
+        }
+        for (String other : List.of(comment, writer.id())) {
+            assertProblem(api.get("/api/v1/threads/" + other), 404);
+            assertProblem(api.get("/api/v1/threads/" + other + "/comments"), 404);
+            assertProblem(api.get("/api/v1/threads/" + other + "/events"), 404);
+            assertProblem(api.put("/api/v1/threads/" + other + "/lock", moderator.token(), java.util.Map.of("reason", "x")), 404);
+            assertProblem(api.postComment(other, writer.token(), "a comment in " + other, null), 404);
+        }
+        assertThat(db.snapshot()).as("refused requests change nothing").isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM comment_flag WHERE comment_id = ?", n)).isZero();
+        assertThat(api.get("/api/v1/comments/" + comment).expectStatus(200).<String>path("bodyHtml"))
+                .contains("comment n of thread n by account n");
     }
 
     private static int commonPrefix(String a, String b) {

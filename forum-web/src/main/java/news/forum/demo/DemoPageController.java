@@ -1,6 +1,5 @@
 package news.forum.demo;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -32,19 +31,23 @@ class DemoPageController {
     }
 
     @Get
-    HttpResponse<String> seedArticle(HttpRequest<?> request) {
-        return page(demo.seed(), settings.ownOrigin(request));
+    HttpResponse<String> seedArticle() {
+        return page(demo.seed());
     }
 
     @Get("/demo/{key}")
-    HttpResponse<String> article(@PathVariable String key, HttpRequest<?> request) {
-        String ownOrigin = settings.ownOrigin(request);
-        return demo.other(key, ownOrigin)
-                .<HttpResponse<String>>map(article -> page(article, ownOrigin))
+    HttpResponse<String> article(@PathVariable String key) {
+        return demo.other(key, settings.publicOrigin().orElse(null))
+                .<HttpResponse<String>>map(this::page)
                 .orElseGet(HttpResponse::notFound);
     }
 
-    private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
+    /**
+     * The script comes from FORUM_PUBLIC_ORIGIN when it is set, else from this page's own origin (a path), never from
+     * the request's Host header, which whoever sends the request writes (and a cache may keep what they wrote).
+     */
+    private HttpResponse<String> page(DemoArticle article) {
+        String scriptOrigin = settings.publicOrigin().orElse("");
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -69,9 +72,9 @@ class DemoPageController {
                 .append("<div data-forum-article=\"").append(escape(article.key()))
                 .append("\" data-forum-title=\"").append(escape(article.title()))
                 .append("\" data-forum-url=\"").append(escape(article.url())).append("\"></div>\n")
-                .append("<script src=\"").append(escape(ownOrigin)).append("/embed.js\" async></script>\n")
+                .append("<script src=\"").append(escape(scriptOrigin)).append("/embed.js\" async></script>\n")
                 .append("</section>\n</main>\n<footer class=\"site-footer\"><p>")
                 .append(escape(messages.get("demo.footer"))).append("</p></footer>\n</body>\n</html>\n");
-        return WebResources.html(html.toString(), ContentSecurityPolicy.page(ownOrigin));
+        return WebResources.html(html.toString(), ContentSecurityPolicy.page(scriptOrigin));
     }
 }

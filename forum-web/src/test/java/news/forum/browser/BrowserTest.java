@@ -34,9 +34,26 @@ abstract class BrowserTest implements TestPropertyProvider {
     @Client("/")
     HttpClient client;
 
+    /** Chosen before the server starts, so that the forum's public origin can be configured with it. */
+    private final int port = freePort();
+
+    /**
+     * The forum is configured with its public origin, as a deployment behind a name is: only then may its own demo
+     * pages start threads (an origin is never taken from a request's Host header).
+     */
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin());
+        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin(),
+                "micronaut.server.port", Integer.toString(port),
+                "forum.embed.public-origin", "http://127.0.0.1:" + port);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     ForumApi api() {

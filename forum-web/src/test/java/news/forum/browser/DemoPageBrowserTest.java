@@ -21,7 +21,7 @@ class DemoPageBrowserTest extends BrowserTest {
             assertThat(client.toBlocking().retrieve("/"))
                     .contains("<div data-forum-article=\"us-boots-on-ground-never\" data-forum-title=\"US boots on ground, never!\" "
                             + "data-forum-url=\"https://news.example/2012/07/us-boots-on-ground-never\"></div>")
-                    .containsPattern("\n<script src=\"http://localhost:" + server.getPort() + "/embed.js\" async></script>\n");
+                    .containsPattern("\n<script src=\"" + forum() + "/embed.js\" async></script>\n");
 
             browser.enterWidget();
             assertThat(browser.driver.findElement(By.id("forum-lock-notice")).getText()).isEqualTo("Comments are closed.");
