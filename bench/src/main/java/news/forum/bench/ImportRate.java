@@ -15,10 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 15's import rate: a generated Disqus export (200,000 comments in 1,000 threads by 5,000 authors, a third of
- * them replies, HTML with links and markup; 20,000 in the smoke run) imported by {@code forum import disqus} in its
- * own process with a 256 MiB heap into a fresh embedded database, against the same file parsed and sanitised only
- * ({@code --dry-run}, no database): the baseline that shows what the writing costs.
+ * Issue 15's import rate and memory: a generated Disqus export (1,000,000 comments in 5,000 threads by 5,000 authors,
+ * a third of them replies, HTML with links and markup; 20,000 in the smoke run) imported by {@code forum import
+ * disqus} in its own process with a 256 MiB heap into a fresh embedded database, against the same file parsed and
+ * sanitised only ({@code --dry-run}, no database): the baseline that shows what the writing costs. The import's peak
+ * resident memory is read from /proc while it runs; with --jfr the import is profiled into jfr/import.jfr.
  */
 final class ImportRate implements Workload {
 
@@ -33,7 +34,7 @@ final class ImportRate implements Workload {
 
     @Override
     public void run(Suite suite) throws Exception {
-        int comments = suite.plan.smoke() ? 20_000 : 200_000;
+        int comments = suite.plan.smoke() ? 20_000 : 1_000_000;
         Path work = Files.createTempDirectory("forum-bench-import");
         Path file = work.resolve("disqus.xml");
         write(file, comments, Math.max(10, comments / 200), 5_000);
@@ -42,7 +43,7 @@ final class ImportRate implements Workload {
         figures.put("file_mib", Files.size(file) / (1024.0 * 1024.0));
 
         long dryStart = System.nanoTime();
-        String dry = command(suite, work, "import", "disqus", file.toString(), "--dry-run");
+        String dry = command(suite, work, null, "import", "disqus", file.toString(), "--dry-run").output();
         double drySeconds = (System.nanoTime() - dryStart) / 1e9;
         Matcher planned = PLANNED.matcher(dry);
         if (!planned.find() || Long.parseLong(planned.group(1).replace(",", "")) != comments) {
@@ -50,8 +51,13 @@ final class ImportRate implements Workload {
         }
 
         long start = System.nanoTime();
-        String out = command(suite, work, "import", "disqus", file.toString());
+        Path recording = suite.profile.enabled() ? suite.results.resolve("jfr/import.jfr") : null;
+        Run run = command(suite, work, recording, "import", "disqus", file.toString());
+        String out = run.output();
         double wallSeconds = (System.nanoTime() - start) / 1e9;
+        if (recording != null) {
+            Files.writeString(suite.results.resolve("jfr/import.txt"), Profile.summary(recording));
+        }
         Matcher rate = RATE.matcher(out);
         Matcher written = WRITTEN.matcher(out);
         if (!rate.find() || !written.find()) {
@@ -64,7 +70,7 @@ final class ImportRate implements Workload {
         }
         double importSeconds = Double.parseDouble(rate.group(1));
         double perSecond = count / importSeconds;
-        String again = command(suite, work, "import", "disqus", file.toString());
+        String again = command(suite, work, null, "import", "disqus", file.toString()).output();
         Matcher second = WRITTEN.matcher(again);
         if (!second.find() || !second.group(1).equals("0")) {
             suite.fail("import: a second run wrote comments again: " + again);
@@ -75,17 +81,27 @@ final class ImportRate implements Workload {
         figures.put("dry_run_process_seconds", drySeconds);
         figures.put("import_vs_dry_run_process", drySeconds / wallSeconds);
         figures.put("heap", "-Xmx256m");
+        figures.put("peak_rss_mib", run.peakKib() / 1024.0);
         figures.put("what", "forum import disqus in its own process into a fresh embedded PostgreSQL (fsync on); the rate"
                 + " is the command's own (reading, planning and writing, without the JVM's and PostgreSQL's start)");
         suite.put("import", figures);
-        suite.say(String.format(java.util.Locale.ROOT, "import: %,d comments in %.1f s: %,.0f a second (process %.1f s; dry run %.1f s)",
-                count, importSeconds, perSecond, wallSeconds, drySeconds));
+        suite.say(String.format(java.util.Locale.ROOT, "import: %,d comments in %.1f s: %,.0f a second (process %.1f s; dry run %.1f s; peak RSS %.0f MiB)",
+                count, importSeconds, perSecond, wallSeconds, drySeconds, run.peakKib() / 1024.0));
         deleteTree(work);
     }
 
-    private static String command(Suite suite, Path work, String... args) throws IOException, InterruptedException {
+    /** What a command printed, and its peak resident memory (VmHWM, read while it ran). */
+    private record Run(String output, long peakKib) {
+    }
+
+    private static Run command(Suite suite, Path work, Path recording, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", suite.root.resolve("forum-web/target/forum-web.jar").toString()));
+                "-Xmx256m"));
+        if (recording != null) {
+            Files.createDirectories(recording.getParent());
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
+        command.addAll(List.of("-jar", suite.root.resolve("forum-web/target/forum-web.jar").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
@@ -93,15 +109,34 @@ final class ImportRate implements Workload {
         Path log = work.resolve("command.log");
         builder.redirectOutput(log.toFile());
         Process process = builder.start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the import did not end within 15 minutes");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        long peakKib = 0;
+        while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            peakKib = Math.max(peakKib, peakKib(process.pid()));
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the import did not end within 30 minutes");
+            }
         }
         String output = Files.readString(log);
         if (process.exitValue() != 0) {
             throw new IllegalStateException("forum " + String.join(" ", args) + " exited " + process.exitValue() + ": " + output);
         }
-        return output;
+        return new Run(output, peakKib);
+    }
+
+    /** The process's peak resident set so far (Linux's VmHWM), 0 once it is gone. */
+    private static long peakKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // ended between two looks
+        }
+        return 0;
     }
 
     /** A Disqus export as Disqus writes one: threads first, then posts in time order. */

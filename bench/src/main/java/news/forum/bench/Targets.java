@@ -118,6 +118,9 @@ final class Targets {
             targets.add(atLeast("issue 15", "import disqus, comments a second (generated file, 256 MiB heap)", 20_000,
                     num(imported, "comments_per_second"), String.format(Locale.ROOT, "%,d comments in %.1f s",
                             ((Number) imported.get("comments")).longValue(), num(imported, "import_seconds"))));
+            targets.add(atLeast("issue 15", "comments of one file imported whole with a 256 MiB heap (-Xmx256m)", 1_000_000,
+                    num(imported, "comments"), imported.get("peak_rss_mib") == null ? ""
+                            : String.format(Locale.ROOT, "peak resident memory %.0f MiB", num(imported, "peak_rss_mib"))));
         }
         return targets;
     }
