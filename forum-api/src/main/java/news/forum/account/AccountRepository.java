@@ -115,7 +115,9 @@ class AccountRepository {
     }
 
     Optional<StoredAccount> findForLogin(String usernameKey) {
-        return sql.one("SELECT " + CALLER_COLUMNS + ", password_hash FROM account WHERE username_key = ?",
+        // a placeholder (an author moved in from another system) has no password: nobody signs in as it
+        return sql.one("SELECT " + CALLER_COLUMNS + ", password_hash FROM account WHERE username_key = ?"
+                        + " AND password_hash IS NOT NULL",
                 row -> new StoredAccount(caller(row), row.getString("password_hash")), usernameKey);
     }
 

@@ -26,7 +26,8 @@ class CommentRepository {
     private static final String COLUMNS = """
             c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.created_at,
             c.edited_at, c.deleted_at, c.reply_count, c.score, c.review_state, c.hold_reason, c.removed_at,
-            c.removal_reason, c.flag_count, c.pending_body_html, c.pending_since, a.username, a.display_name, a.role AS author_role""";
+            c.removal_reason, c.flag_count, c.pending_body_html, c.pending_since, a.username,
+            coalesce(c.author_name, a.display_name) AS display_name, a.role AS author_role""";
 
     private static final String STATE_COLUMNS = """
             id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth,

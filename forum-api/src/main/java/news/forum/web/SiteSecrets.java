@@ -25,6 +25,12 @@ public class SiteSecrets {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public String getOrCreate(String name) {
+        // read first: the first public id a server formats may be inside a read-only transaction
+        java.util.Optional<String> existing = sql.one("SELECT value FROM site_secret WHERE name = ?",
+                row -> row.getString(1), name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
         // two instances starting at once: the first insert wins and both read the winner
