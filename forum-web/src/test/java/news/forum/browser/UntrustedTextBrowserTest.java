@@ -62,7 +62,7 @@ class UntrustedTextBrowserTest extends BrowserTest {
         api.register(username, password, displayName);
         String thread = api.article(key, demoPage(key));
         api.post(api.token(username, password), thread, "a reader's words", null);
-        api.post(api.token(MODERATOR, MODERATOR_PASSWORD), thread, "a moderator's words", null);
+        api.post(api.token(MODERATOR, demoPassword(MODERATOR)), thread, "a moderator's words", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
