@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Singleton
 class AccountRepository {
@@ -36,26 +37,61 @@ class AccountRepository {
     }
 
     /**
-     * Empty when the name or a look-alike is taken: the unique keys decide (name key and skeleton), so two
-     * registrations at once cannot both win.
+     * Empty when the name or a look-alike is taken, or when the display name is, or looks like, another account's
+     * display name or username, or the username looks like another's display name: the unique keys decide (name key,
+     * skeleton, display name key), so two registrations at once cannot both win.
      */
     Optional<Caller> insert(String username, String usernameKey, String skeleton, String displayName,
-                            String passwordHash, Role role) {
+                            NameKeys displayKeys, String passwordHash, Role role) {
         return sql.one("""
-                        INSERT INTO account (username, username_key, username_skeleton, display_name, password_hash, role)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO account (username, username_key, username_skeleton, display_name, display_name_key,
+                                             password_hash, role)
+                        SELECT ?, ?, ?, ?, ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM account
+                                          WHERE username_skeleton = ANY(?::text[]) OR display_name_key = ?)
                         ON CONFLICT DO NOTHING
                         RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, username, usernameKey, skeleton, displayName, passwordHash, role.name());
+                AccountRepository::caller, username, usernameKey, skeleton, displayName, displayKeys.displayNameKey(),
+                passwordHash, role.name(), displayKeys.usernameLookAlikes().toArray(String[]::new), displayKeys.usernameAsDisplayKey());
     }
 
-    /** An account made before skeletons were stored. */
-    record UnskeletonedAccount(long id, String username) {
+    /**
+     * The keys a new account's names are checked on: its display name's (unique among display names), the
+     * usernames' skeletons its display name would pass for, and its username's as a display name would have it.
+     */
+    record NameKeys(String displayNameKey, List<String> usernameLookAlikes, String usernameAsDisplayKey) {
     }
 
-    List<UnskeletonedAccount> withoutSkeleton(long afterId, int limit) {
+    /** Whether a display name with these keys would pass for another account's name. */
+    boolean displayNameLooksTaken(NameKeys keys) {
+        return sql.one("""
+                        SELECT 1 FROM account
+                        WHERE display_name_key = ? OR username_skeleton = ANY(?::text[])
+                        LIMIT 1""",
+                row -> true, keys.displayNameKey(), keys.usernameLookAlikes().toArray(String[]::new)).isPresent();
+    }
+
+    List<AccountName> withoutDisplayNameKey(long afterId, int limit) {
+        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND id > ? ORDER BY id LIMIT ?",
+                row -> new AccountName(row.getLong("id"), row.getString("display_name")), afterId, limit);
+    }
+
+    /** 0 when another account already has the key; call under the back-fill's lock. */
+    int setDisplayNameKeyIfFree(long id, String key) {
+        return sql.update("""
+                        UPDATE account SET display_name_key = ?
+                        WHERE id = ? AND display_name_key IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM account WHERE display_name_key = ?)""",
+                key, id, key);
+    }
+
+    /** An account made before its names' keys were stored, with the name (username or display name) to key. */
+    record AccountName(long id, String name) {
+    }
+
+    List<AccountName> withoutSkeleton(long afterId, int limit) {
         return sql.list("SELECT id, username FROM account WHERE username_skeleton IS NULL AND id > ? ORDER BY id LIMIT ?",
-                row -> new UnskeletonedAccount(row.getLong("id"), row.getString("username")), afterId, limit);
+                row -> new AccountName(row.getLong("id"), row.getString("username")), afterId, limit);
     }
 
     /** 0 when another account already has the skeleton; call under the back-fill's lock. */
@@ -85,6 +121,7 @@ class AccountRepository {
 
     /** A live account that has a password. */
     Optional<StoredAccount> findForLogin(String usernameKey) {
+        // a placeholder (an author moved in from another system) has no password: nobody signs in as it
         return sql.one("SELECT " + CALLER_COLUMNS + ", password_hash FROM account"
                         + " WHERE username_key = ? AND deleted_at IS NULL AND password_hash IS NOT NULL",
                 row -> new StoredAccount(caller(row), row.getString("password_hash")), usernameKey);
@@ -118,9 +155,28 @@ class AccountRepository {
                 newHash, id, checkedHash) == 1;
     }
 
-    Optional<Caller> updateDisplayName(long id, String displayName) {
-        return sql.one("UPDATE account SET display_name = ? WHERE id = ? AND deleted_at IS NULL RETURNING " + CALLER_COLUMNS,
-                AccountRepository::caller, displayName, id);
+    /**
+     * Empty when the account is gone or the name is, or looks like, another account's display name or username (see
+     * {@link #displayNameLooksTakenByOther}); a look-alike committed at the same moment fails on the unique key.
+     */
+    Optional<Caller> updateDisplayName(long id, String displayName, NameKeys keys) {
+        return sql.one("""
+                        UPDATE account SET display_name = ?, display_name_key = ?
+                        WHERE id = ? AND deleted_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM account other WHERE other.id <> ?
+                                          AND (other.display_name_key = ? OR other.username_skeleton = ANY(?::text[])))
+                        RETURNING""" + " " + CALLER_COLUMNS,
+                AccountRepository::caller, displayName, keys.displayNameKey(), id, id, keys.displayNameKey(),
+                keys.usernameLookAlikes().toArray(String[]::new));
+    }
+
+    /** Whether a display name with these keys would pass for the name of an account other than this one. */
+    boolean displayNameLooksTakenByOther(long id, NameKeys keys) {
+        return sql.one("""
+                        SELECT 1 FROM account
+                        WHERE id <> ? AND (display_name_key = ? OR username_skeleton = ANY(?::text[]))
+                        LIMIT 1""",
+                row -> true, id, keys.displayNameKey(), keys.usernameLookAlikes().toArray(String[]::new)).isPresent();
     }
 
     // ---- accounts the publisher signs in (single sign-on)
@@ -131,36 +187,44 @@ class AccountRepository {
                 AccountRepository::caller, issuer, subject);
     }
 
-    /** Empty when the name, a look-alike of it, or this reader's identity is taken already. */
+    /**
+     * Empty when the name, a look-alike of it, or this reader's identity is taken already, or the display name passes
+     * for another account's name (as {@link #insert}).
+     */
     Optional<Caller> insertSso(String username, String usernameKey, String skeleton, String displayName,
-                               String issuer, String subject, @Nullable String email) {
+                               NameKeys displayKeys, String issuer, String subject, @Nullable String email) {
         return sql.one("""
-                        INSERT INTO account (username, username_key, username_skeleton, display_name, role,
-                                             sso_issuer, sso_subject, email)
-                        VALUES (?, ?, ?, ?, 'USER', ?, ?, ?)
+                        INSERT INTO account (username, username_key, username_skeleton, display_name, display_name_key,
+                                             role, sso_issuer, sso_subject, email)
+                        SELECT ?, ?, ?, ?, ?, 'USER', ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM account
+                                          WHERE username_skeleton = ANY(?::text[]) OR display_name_key = ?)
                         ON CONFLICT DO NOTHING
                         RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, username, usernameKey, skeleton, displayName, issuer, subject, email);
+                AccountRepository::caller, username, usernameKey, skeleton, displayName, displayKeys.displayNameKey(),
+                issuer, subject, email, displayKeys.usernameLookAlikes().toArray(String[]::new),
+                displayKeys.usernameAsDisplayKey());
     }
 
-    /** What the publisher says of its reader at every sign-in: the display name, and the e-mail when it gives one. */
-    Caller updateSsoProfile(long id, String displayName, @Nullable String email) {
-        return sql.one("UPDATE account SET display_name = ?, email = coalesce(?, email) WHERE id = ? RETURNING "
-                + CALLER_COLUMNS, AccountRepository::caller, displayName, email, id).orElseThrow();
+    /**
+     * What the publisher says of its reader at every sign-in: the display name (with its key; null keeps the name as
+     * it is), and the e-mail when it gives one.
+     */
+    Caller updateSsoProfile(long id, @Nullable String displayName, @Nullable String displayNameKey,
+                            @Nullable String email) {
+        return sql.one("""
+                        UPDATE account SET display_name = coalesce(?, display_name),
+                                           display_name_key = CASE WHEN ?::text IS NULL THEN display_name_key ELSE ? END,
+                                           email = coalesce(?, email)
+                        WHERE id = ? RETURNING""" + " " + CALLER_COLUMNS,
+                AccountRepository::caller, displayName, displayName, displayNameKey, email, id).orElseThrow();
     }
 
-    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt) {
-        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at) VALUES (?, ?, ?)",
-                accountId, tokenHash, expiresAt);
-    }
-
-    /** The account of a live refresh token: known, not revoked, not expired. */
-    Optional<Caller> findByRefreshToken(byte[] tokenHash) {
-        return sql.one("SELECT " + callerColumns("a") + """
-                         FROM refresh_token t JOIN account a ON a.id = t.account_id
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()
-                          AND a.deleted_at IS NULL""",
-                AccountRepository::caller, tokenHash);
+    /** A new refresh token, in the given family (a rotation) or in a family of its own (a sign-in: family null). */
+    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt, @Nullable UUID family) {
+        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at, family) "
+                        + "VALUES (?, ?, ?, coalesce(?, gen_random_uuid()))",
+                accountId, tokenHash, expiresAt, family);
     }
 
     /** Every session of the account ends. */
@@ -169,8 +233,33 @@ class AccountRepository {
                 accountId);
     }
 
-    int revokeRefreshToken(byte[] tokenHash) {
-        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
+    /** A presented refresh token, whatever its state, locked until the transaction ends. */
+    record PresentedRefreshToken(long id, long accountId, UUID family, boolean live, boolean rotated) {
+    }
+
+    Optional<PresentedRefreshToken> lockRefreshToken(byte[] tokenHash) {
+        return sql.one("""
+                        SELECT id, account_id, family, rotated_at IS NOT NULL AS rotated,
+                               revoked_at IS NULL AND rotated_at IS NULL AND expires_at > now() AS live
+                          FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
+                row -> new PresentedRefreshToken(row.getLong("id"), row.getLong("account_id"),
+                        row.getObject("family", UUID.class), row.getBoolean("live"), row.getBoolean("rotated")),
+                tokenHash);
+    }
+
+    void markRotated(long refreshTokenId) {
+        sql.update("UPDATE refresh_token SET rotated_at = now() WHERE id = ?", refreshTokenId);
+    }
+
+    int revokeRefreshFamily(UUID family) {
+        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+    }
+
+    /** Signing out ends the session: every token of the presented one's family. */
+    int revokeRefreshFamilyOf(byte[] tokenHash) {
+        return sql.update("""
+                UPDATE refresh_token SET revoked_at = now()
+                 WHERE family = (SELECT family FROM refresh_token WHERE token_hash = ?) AND revoked_at IS NULL""",
                 tokenHash);
     }
 

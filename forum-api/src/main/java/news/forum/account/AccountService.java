@@ -10,11 +10,16 @@ import news.forum.audit.AuditLog;
 import news.forum.security.PasswordHasher;
 import news.forum.web.ProblemException;
 
+import io.micronaut.data.exceptions.DataAccessException;
+
 import java.net.InetAddress;
+import java.sql.SQLException;
 import java.util.Optional;
 
 @Singleton
 public class AccountService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountService.class);
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -48,6 +53,12 @@ public class AccountService {
             throw ProblemException.conflict("username-taken", "Username taken",
                     "The username is already taken (names are compared ignoring case and width).");
         }
+        String name = UsernameRules.normalize(request.username());
+        String shownName = shownName(name, request.displayName(), Role.USER);
+        if (!shownName.equals(name) && displayNameLooksTaken(nameKeys(name, shownName))) {
+            throw ProblemException.unprocessable("display-name-taken", "Display name taken",
+                    "The display name is, or looks like, another account's display name or username.");
+        }
         throw ProblemException.conflict("username-confusable", "Username too similar",
                 "The username looks like one that is already taken (letters of other scripts or shapes that read alike).");
     }
@@ -56,13 +67,34 @@ public class AccountService {
     public Optional<Caller> create(String username, String password, String displayName, Role role) {
         String name = UsernameRules.normalize(username);
         PasswordPolicy.check(password, name);
-        String shownName = DisplayNames.clean(displayName, name);
-        return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, hasher.hash(password), role);
+        String shownName = shownName(name, displayName, role);
+        return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, nameKeys(name, shownName),
+                hasher.hash(password), role);
+    }
+
+    /**
+     * None given, or only plain spaces: the username; either passes the display name's rules (so no reader is shown
+     * as "Moderator" by choosing it as a username instead).
+     */
+    private static String shownName(String username, String displayName, Role role) {
+        return DisplayNameRules.normalize(displayName == null || displayName.chars().allMatch(c -> c == ' ')
+                ? username : displayName, role);
+    }
+
+    private static AccountRepository.NameKeys nameKeys(String username, String displayName) {
+        return new AccountRepository.NameKeys(DisplayNameRules.key(displayName),
+                DisplayNameRules.usernameLookAlikes(displayName), DisplayNameRules.key(username));
     }
 
     @Transactional
-    protected Optional<Caller> insert(String name, String key, String skeleton, String displayName, String hash, Role role) {
-        return accounts.insert(name, key, skeleton, displayName, hash, role);
+    protected Optional<Caller> insert(String name, String key, String skeleton, String displayName,
+                                      AccountRepository.NameKeys displayKeys, String hash, Role role) {
+        return accounts.insert(name, key, skeleton, displayName, displayKeys, hash, role);
+    }
+
+    @ReadOnly
+    protected boolean displayNameLooksTaken(AccountRepository.NameKeys keys) {
+        return accounts.displayNameLooksTaken(keys);
     }
 
     /**
@@ -97,16 +129,45 @@ public class AccountService {
         return tokens.issueWithRefresh(caller);
     }
 
-    @ReadOnly
+    /**
+     * A refresh token is good once: it is exchanged for a new access token and a new refresh token of its family.
+     * Presenting one that was already exchanged means two parties hold it, one of them a thief: the whole family is
+     * revoked (committed, then 401), so whoever holds its newest token must sign in again too.
+     */
     public TokenResponse refresh(RefreshRequest request) {
-        Caller caller = accounts.findByRefreshToken(TokenIssuer.hash(request.refreshToken()))
+        return rotate(TokenIssuer.hash(request.refreshToken()))
                 .orElseThrow(() -> ProblemException.unauthorized("The refresh token is unknown, expired or revoked."));
-        return tokens.issueAccessOnly(caller, request.refreshToken());
     }
 
     @Transactional
+    protected Optional<TokenResponse> rotate(byte[] tokenHash) {
+        Optional<AccountRepository.PresentedRefreshToken> presented = accounts.lockRefreshToken(tokenHash);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountRepository.PresentedRefreshToken token = presented.get();
+        if (token.rotated()) {
+            if (accounts.revokeRefreshFamily(token.family()) > 0) {
+                LOG.warn("A replaced refresh token of account {} was presented again: its sessions are revoked",
+                        token.accountId());
+            }
+            return Optional.empty();
+        }
+        if (!token.live()) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = accounts.findCaller(token.accountId());
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        accounts.markRotated(token.id());
+        return Optional.of(tokens.issueWithRefresh(caller.get(), token.family()));
+    }
+
+    /** Ends the session: the presented token and every other of its family. */
+    @Transactional
     public void logout(RefreshRequest request) {
-        accounts.revokeRefreshToken(TokenIssuer.hash(request.refreshToken()));
+        accounts.revokeRefreshFamilyOf(TokenIssuer.hash(request.refreshToken()));
     }
 
     /**
@@ -203,15 +264,44 @@ public class AccountService {
         return tokens.issueWithRefresh(accounts.findCaller(accountId).orElseThrow());
     }
 
-    @Transactional
+    /**
+     * The display name's rules as at registration (none given: the username); a name that is, or looks like, another
+     * account's display name or username is a 422, also when a look-alike was committed at the same moment (the
+     * unique key refuses it and the transaction rolls back).
+     */
     public Caller changeDisplayName(Authentication authentication, ProfileRequest request) {
+        try {
+            return updateDisplayName(authentication, request);
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLException sqlException && "23505".equals(sqlException.getSQLState())) {
+                throw displayNameTaken();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    protected Caller updateDisplayName(Authentication authentication, ProfileRequest request) {
         Caller caller = callers.require(authentication);
         if (caller.signIn() == SignIn.SSO) {
             throw ProblemException.conflict("name-from-publisher", "Name kept by the publisher",
                     "Your display name comes from your account at the publisher's site; change it there.");
         }
-        return accounts.updateDisplayName(caller.id(), DisplayNames.clean(request.displayName(), caller.username()))
-                .orElseThrow(() -> ProblemException.unauthorized("Sign in again: this token does not belong to an existing account."));
+        String shownName = shownName(caller.username(), request.displayName(), caller.role());
+        AccountRepository.NameKeys keys = nameKeys(caller.username(), shownName);
+        Optional<Caller> changed = accounts.updateDisplayName(caller.id(), shownName, keys);
+        if (changed.isPresent()) {
+            return changed.get();
+        }
+        if (accounts.displayNameLooksTakenByOther(caller.id(), keys)) {
+            throw displayNameTaken();
+        }
+        throw ProblemException.unauthorized("Sign in again: this token does not belong to an existing account.");
+    }
+
+    private static ProblemException displayNameTaken() {
+        return ProblemException.unprocessable("display-name-taken", "Display name taken",
+                "The display name is, or looks like, another account's display name or username.");
     }
 
     /**
@@ -268,8 +358,11 @@ public class AccountService {
      */
     public TokenResponse signInExternal(ExternalIdentity identity) {
         Optional<Caller> known = accounts.lockBySso(identity.issuer(), identity.subject());
-        Caller caller = known.map(existing -> accounts.updateSsoProfile(existing.id(),
-                        shownName(identity.name(), existing.displayName()), identity.email()))
+        Caller caller = known.map(existing -> {
+                    Optional<String> followed = publisherName(identity.name(), existing.id());
+                    return accounts.updateSsoProfile(existing.id(), followed.orElse(null),
+                            followed.map(DisplayNameRules::key).orElse(null), identity.email());
+                })
                 .orElseGet(() -> createExternal(identity));
         return tokens.issueWithRefresh(caller);
     }
@@ -283,8 +376,9 @@ public class AccountService {
                 // a suffix of ASCII digits after digits of another system: the next candidate has random ones
                 continue;
             }
+            String shownName = publisherName(identity.name(), 0).orElse(name);
             Optional<Caller> created = accounts.insertSso(name, UsernameRules.key(name), UsernameRules.skeleton(name),
-                    shownName(identity.name(), name), identity.issuer(), identity.subject(), identity.email());
+                    shownName, nameKeys(name, shownName), identity.issuer(), identity.subject(), identity.email());
             if (created.isPresent()) {
                 return created.get();
             }
@@ -298,13 +392,23 @@ public class AccountService {
                 "No free username could be made for this reader; try another username in the token.");
     }
 
-    /** The token's name when the display-name rules take it, else the one kept. */
-    private static String shownName(@Nullable String name, String fallback) {
-        try {
-            return name == null || name.isBlank() ? fallback : DisplayNames.clean(name, fallback);
-        } catch (ProblemException e) {
-            return fallback;
+    /**
+     * The token's name when the display-name rules take it (a reader's rules: no staff names) and it passes for no
+     * other account's name than this one's (0: a new account); else empty, and the name kept is shown.
+     */
+    private Optional<String> publisherName(@Nullable String name, long accountId) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
         }
+        String shown;
+        try {
+            shown = DisplayNameRules.normalize(name, Role.USER);
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+        AccountRepository.NameKeys keys = new AccountRepository.NameKeys(DisplayNameRules.key(shown),
+                DisplayNameRules.usernameLookAlikes(shown), DisplayNameRules.key(shown));
+        return accounts.displayNameLooksTakenByOther(accountId, keys) ? Optional.empty() : Optional.of(shown);
     }
 
     private static ProblemException localAccountsOff(String detail) {

@@ -59,10 +59,11 @@ class EmbedController {
                 embed.postFirst(authentication, key, body, idempotencyKey));
     }
 
-    /** Renders Markdown as a posted comment would show it, without posting it. */
+    /** Renders Markdown as a posted comment would show it, without posting it; within a per-address budget (429). */
     @Post("/embed/preview")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    Preview preview(@Body @Valid PreviewRequest body) {
+    Preview preview(@Body @Valid PreviewRequest body, HttpRequest<?> request) {
+        budgets.spendPreview(request);
         return embed.preview(body);
     }
 

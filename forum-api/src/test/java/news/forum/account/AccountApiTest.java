@@ -157,6 +157,47 @@ class AccountApiTest extends ApiTestBase {
     }
 
     @Test
+    void refreshTokensRotateOnEveryUseAndAReuseRevokesTheWholeFamily() throws Exception {
+        String name = Api.uniqueName("rotate");
+        api.register(name, Api.PASSWORD).expectStatus(201);
+        Api.Session first = api.login(name, Api.PASSWORD);
+        Api.Session otherDevice = api.login(name, Api.PASSWORD);
+
+        Response renewed = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", first.refreshToken()));
+        renewed.expectStatus(200);
+        String second = renewed.path("refresh_token");
+        assertThat(second).isNotBlank().isNotEqualTo(first.refreshToken());
+        api.get("/api/v1/me", (String) renewed.path("access_token")).expectStatus(200);
+        Response again = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", second));
+        again.expectStatus(200);
+        String third = again.path("refresh_token");
+
+        // the first token presented again: somebody kept a copy; every token of that sign-in is revoked
+        String before = db.snapshot();
+        Response reuse = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", first.refreshToken()));
+        assertProblem(reuse, 401);
+        assertThat(reuse.body()).doesNotContain("refresh_token\":");
+        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", third)), 401);
+        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", second)), 401);
+        assertThat(db.snapshot()).as("no token issued").isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM refresh_token t JOIN account a ON a.id = t.account_id "
+                + "WHERE a.username = ? AND t.revoked_at IS NULL", name)).as("only the other device's").isEqualTo(1);
+        // the same account's other sign-in is another family and goes on
+        api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", otherDevice.refreshToken())).expectStatus(200);
+
+        // two renewals with one token at once: one gets the new tokens, the other is a reuse
+        Api.Session racing = api.login(name, Api.PASSWORD);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", racing.refreshToken())).status());
+            var other = pool.submit(() -> api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", racing.refreshToken())).status());
+            assertThat(java.util.List.of(one.get(), other.get())).containsExactlyInAnyOrder(200, 401);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void onlyAnAdminChangesRolesAndTheNewRoleAppliesToOldTokens() {
         Api.Session user = api.newUser();
         Api.Session other = api.newUser();

@@ -1,19 +1,31 @@
 package news.forum.startup;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import news.forum.database.DatabaseSettings;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo thread is the article the product was conceived from, in the shape it had on the page. */
 @MicronautTest(transactional = false)
 class SeedThreadTest extends ApiTestBase {
+
+    @Inject
+    DemoPasswords passwords;
+    @Inject
+    DatabaseSettings settings;
 
     private static final String KEY = "us-boots-on-ground-never";
 
@@ -47,11 +59,20 @@ class SeedThreadTest extends ApiTestBase {
     }
 
     @Test
-    void theDemoAccountsCanSignInWithThePrintedPasswords() {
+    void theDemoAccountsSignInWithThePasswordsGeneratedIntoTheDataDirectory() throws Exception {
+        Set<String> seen = new HashSet<>();
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
-            Api.Session session = api.login(account.username(), account.password());
+            String password = passwords.of(account.username());
+            assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+            assertThat(seen.add(password)).as("each account has a password of its own").isTrue();
+            Api.Session session = api.login(account.username(), password);
             assertThat((String) api.get("/api/v1/me", session.token()).path("role")).isEqualTo(account.role().name());
+            assertThat(api.post("/api/v1/auth/login", null, Map.of("username", account.username(),
+                    "password", password.replace('-', '_'))).status()).isEqualTo(401);
         }
+        Path file = settings.dataDirectory().resolve("demo-passwords");
+        assertThat(Files.readString(file)).contains(DemoData.ACCOUNTS.get(0).username() + " " + passwords.of("moderator"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test

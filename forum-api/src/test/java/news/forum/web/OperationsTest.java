@@ -23,6 +23,13 @@ class OperationsTest extends ApiTestBase {
         document.expectStatus(200);
         assertThat(document.body()).startsWith("openapi: 3")
                 .contains("/api/v1/threads/{threadId}/comments", "/api/v1/auth/login", "/api/v1/threads/{threadId}/lock",
-                        "/api/v1/comments/{commentId}/vote", "/api/v1/articles/{key}");
+                        "/api/v1/comments/{commentId}/vote", "/api/v1/articles/{key}", "/api/v1/version");
+    }
+
+    @Test
+    void theVersionIsTheBuildsAsThePomNamesIt() {
+        Response version = api.get("/api/v1/version").expectStatus(200);
+        assertThat((String) version.path("name")).isEqualTo("forum");
+        assertThat((String) version.path("version")).isEqualTo(System.getProperty("forum.build.version")).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 }

@@ -60,6 +60,25 @@ class TokenAttackTest extends ApiTestBase {
     }
 
     @Test
+    void aTokenWithoutAnEndOrNotValidYetIsRefused() throws Exception {
+        Api.Session user = api.newUser();
+        String thread = api.newThread();
+        Instant now = Instant.now();
+        String endless = sign(secret, claims(user.id()).expirationTime(null).build());
+        String notYet = sign(secret, claims(user.id()).notBeforeTime(Date.from(now.plusSeconds(600))).build());
+        String before = db.snapshot();
+        for (String token : List.of(endless, notYet)) {
+            assertProblem(api.get("/api/v1/me", token), 401);
+            assertProblem(api.postComment(thread, token, "with a token that should not work", null), 401);
+            assertProblem(api.put("/api/v1/threads/" + thread + "/lock", token, Map.of()), 401);
+        }
+        assertThat(db.snapshot()).isEqualTo(before);
+        // a token valid since a moment ago, with an end, is fine
+        String valid = sign(secret, claims(user.id()).notBeforeTime(Date.from(now.minusSeconds(5))).build());
+        api.get("/api/v1/me", valid).expectStatus(200);
+    }
+
+    @Test
     void aRoleClaimIsNeverTrusted() throws Exception {
         Api.Session user = api.newUser();
         String thread = api.newThread();

@@ -1,6 +1,7 @@
 package news.forum.console;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * The moderator console. The page itself is public and holds no data: its script signs the moderator in against
  * the API, which checks the role on every call. Its texts come from the message catalogue, filled in once.
  */
-@Controller("/moderation")
+@Controller(value = "/moderation", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class ModerationConsoleController {

@@ -1,6 +1,8 @@
 package news.forum.demo;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
+import news.forum.startup.DemoMode;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
@@ -15,7 +18,9 @@ import news.forum.widget.WebResources;
 import static news.forum.widget.WebResources.escape;
 
 /** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
-@Controller
+@Requires(property = DemoMode.PROPERTY, value = "true")
+// pages: text/html, so that a browser's or any client's Accept: text/html is answered, never 406
+@Controller(produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class DemoPageController {
@@ -48,14 +53,8 @@ class DemoPageController {
      */
     private HttpResponse<String> page(DemoArticle article) {
         String scriptOrigin = settings.publicOrigin().orElse("");
-        StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-                .append("<title>").append(escape(article.title())).append(" · ")
-                .append(escape(messages.get("demo.siteName"))).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/demo/demo.css\">\n</head>\n<body>\n")
-                .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
+        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), "/assets/demo/demo.css");
+        html.append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
                 .append("<a href=\"/\">").append(escape(demo.seed().title())).append("</a>")

@@ -2,6 +2,7 @@ package news.forum.widget;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -15,7 +16,7 @@ import news.forum.embed.EmbedSettings;
  * The page inside the publisher's iframe. Only the allowed publisher origins (and the forum's own) may frame it;
  * its script reads the article key from the path and everything else from the API.
  */
-@Controller("/embed")
+@Controller(value = "/embed", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class EmbedPageController {

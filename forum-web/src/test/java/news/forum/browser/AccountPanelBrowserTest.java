@@ -33,7 +33,7 @@ class AccountPanelBrowserTest extends BrowserTest {
         String key = ForumApi.unique("panel-article-");
         String thread = api().article(key, publisher.allowedOrigin() + "/article");
         String commentId = api().post(api().token(username, PASSWORD), thread, "Words of mine to take along", null);
-        api().post(api().token(OTHER_READER, OTHER_READER_PASSWORD), thread, "An answer that keeps its place", commentId);
+        api().post(api().token(OTHER_READER, demoPassword(OTHER_READER)), thread, "An answer that keeps its place", commentId);
 
         try (Browser browser = new Browser()) {
             browser.open(publisherPage(publisher.allowedOrigin(), key, null));

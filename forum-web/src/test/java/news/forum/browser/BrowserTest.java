@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import news.forum.startup.DemoPasswords;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
@@ -19,16 +20,16 @@ import java.util.Map;
 abstract class BrowserTest implements TestPropertyProvider {
 
     static final String READER = "tariq";
-    static final String READER_PASSWORD = "reader-demo-2012-tariq";
     static final String OTHER_READER = "sana";
-    static final String OTHER_READER_PASSWORD = "reader-demo-2012-sana";
     static final String MODERATOR = "moderator";
-    static final String MODERATOR_PASSWORD = "moderate-the-demo-2012";
 
     final PublisherSite publisher = PublisherSite.shared();
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    DemoPasswords demoPasswords;
 
     @Inject
     @Client("/")
@@ -54,6 +55,11 @@ abstract class BrowserTest implements TestPropertyProvider {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A demo account's password, read from where the server keeps it (generated into its data directory). */
+    String demoPassword(String username) {
+        return demoPasswords.of(username);
     }
 
     ForumApi api() {

@@ -25,7 +25,7 @@ class EmbedOriginBrowserTest extends BrowserTest {
             browser.enterWidget();
             assertThat(browser.driver.findElement(By.cssSelector(".empty")).getText())
                     .isEqualTo("No comments yet. Start the discussion.");
-            browser.logIn(READER, READER_PASSWORD);
+            browser.logIn(READER, demoPassword(READER));
             browser.field("Your comment").sendKeys("First reply on the publisher's page");
             browser.button("Post").click();
             browser.comment("First reply on the publisher's page");
@@ -92,7 +92,7 @@ class EmbedOriginBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElements(By.tagName("textarea"))).isEmpty();
         }
         ForumApi api = api();
-        String token = api.token(READER, READER_PASSWORD);
+        String token = api.token(READER, demoPassword(READER));
         assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/embed/articles/" + key + "/comments",
                 Map.of("title", "Elsewhere", "url", "https://elsewhere.example/story", "body", "Hello")).bearerAuth(token)))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,

@@ -16,7 +16,7 @@ class KeyboardBrowserTest extends BrowserTest {
         String key = ForumApi.unique("keyboard-");
         ForumApi api = api();
         String thread = api.article(key, demoPage(key));
-        api.post(api.token(OTHER_READER, OTHER_READER_PASSWORD), thread, "A comment worth answering", null);
+        api.post(api.token(OTHER_READER, demoPassword(OTHER_READER)), thread, "A comment worth answering", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
@@ -30,7 +30,7 @@ class KeyboardBrowserTest extends BrowserTest {
             browser.type(READER);
             browser.press(Keys.TAB);
             assertThat(browser.active().getAttribute("name")).isEqualTo("password");
-            browser.type(READER_PASSWORD);
+            browser.type(demoPassword(READER));
             browser.press(Keys.ENTER);
             browser.waitFor(d -> d.findElement(By.cssSelector(".session .signed-in")));
 

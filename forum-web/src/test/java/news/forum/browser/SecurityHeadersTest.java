@@ -84,12 +84,15 @@ class SecurityHeadersTest extends BrowserTest {
         responses.put("OPTIONS without preflight", http.send(http.request(ARTICLE)
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build()));
         responses.put("HEAD", http.send(http.request(ARTICLE).method("HEAD", HttpRequest.BodyPublishers.noBody()).build()));
-        responses.put("413 headers too large", http.get(ARTICLE, "X-Padding", "p".repeat(20_000)));
+        responses.put("431 headers too large", http.get(ARTICLE, "X-Padding", "p".repeat(20_000)));
+        responses.put("414 URL too long", http.get(ARTICLE + "?pad=" + "p".repeat(5_000)));
         responses.put("GET from a refused origin", http.get(ARTICLE, "Origin", "https://evil.example"));
         responses.put("503 pool exhausted", withEveryConnectionHeld(() -> http.get(ARTICLE)));
 
         assertThat(responses.get("413 too large").statusCode()).isEqualTo(413);
         assertThat(responses.get("415 media type").statusCode()).isEqualTo(415);
+        assertThat(responses.get("431 headers too large").statusCode()).isEqualTo(431);
+        assertThat(responses.get("414 URL too long").statusCode()).isEqualTo(414);
         assertThat(responses.get("503 pool exhausted").statusCode()).isEqualTo(503);
         assertThat(responses.get("403 role").statusCode()).isEqualTo(403);
         List<String> missing = new ArrayList<>();
@@ -195,7 +198,7 @@ class SecurityHeadersTest extends BrowserTest {
     }
 
     private String login() {
-        return new ForumApi(client).token(READER, READER_PASSWORD);
+        return new ForumApi(client).token(READER, demoPassword(READER));
     }
 
     private String threadId() {

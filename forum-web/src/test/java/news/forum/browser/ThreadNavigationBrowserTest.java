@@ -17,7 +17,7 @@ class ThreadNavigationBrowserTest extends BrowserTest {
         String key = ForumApi.unique("deep-");
         ForumApi api = api();
         String thread = api.article(key, demoPage(key));
-        String token = api.token(READER, READER_PASSWORD);
+        String token = api.token(READER, demoPassword(READER));
         String parent = null;
         for (int depth = 0; depth <= 7; depth++) {
             parent = api.post(token, thread, "Reply at depth " + depth, parent);
@@ -47,7 +47,7 @@ class ThreadNavigationBrowserTest extends BrowserTest {
         String key = ForumApi.unique("long-");
         ForumApi api = api();
         String thread = api.article(key, demoPage(key));
-        String token = api.token(READER, READER_PASSWORD);
+        String token = api.token(READER, demoPassword(READER));
         for (int i = 1; i <= 55; i++) {
             api.post(token, thread, String.format("Comment number %02d", i), null);
         }
