@@ -74,8 +74,20 @@ class AccountSelfServiceTest extends ApiTestBase {
         assertThat((String) api.get("/api/v1/me", owner.token()).path("displayName")).isEqualTo("Farah, the reader");
 
         String before = db.snapshot();
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "two\nlines")), 400);
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "x".repeat(65))), 400);
+        // the display name's rules as at registration (issue 11): 422 naming the field
+        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "two\nlines")), 422);
+        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "x".repeat(65))), 422);
+        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "Moderat\u043er")), 422);
+        // nobody renames themself into another account's display name or username, nor a look-alike of either
+        Api.Session other = api.newUser();
+        String othersName = "Karim " + other.username();
+        assertThat((String) api.patch("/api/v1/me", other.token(), Map.of("displayName", othersName))
+                .expectStatus(200).path("displayName")).isEqualTo(othersName);
+        before = db.snapshot();
+        Response copied = api.patch("/api/v1/me", owner.token(), Map.of("displayName", "KARIM_" + other.username()));
+        assertProblem(copied, 422);
+        assertThat((String) copied.path("type")).endsWith("display-name-taken");
+        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", other.username())), 422);
         assertProblem(api.patch("/api/v1/me", owner.token(), Map.of()), 400);
         assertProblem(api.patch("/api/v1/me", null, Map.of("displayName", "Anonymous")), 401);
         assertThat(db.snapshot()).isEqualTo(before);

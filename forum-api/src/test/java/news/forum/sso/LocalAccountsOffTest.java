@@ -2,6 +2,8 @@ package news.forum.sso;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import news.forum.startup.DemoPasswords;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalAccountsOffTest extends ApiTestBase implements TestPropertyProvider {
 
+    @Inject
+    DemoPasswords passwords;
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of("forum.accounts.local", "false");
@@ -33,7 +38,7 @@ class LocalAccountsOffTest extends ApiTestBase implements TestPropertyProvider {
         Response register = api.register(Api.uniqueName("u"), Api.PASSWORD);
         assertProblem(register, 403);
         assertThat((String) register.path("type")).endsWith("/local-accounts-off");
-        Response login = api.post("/api/v1/auth/login", null, Map.of("username", "tariq", "password", "reader-demo-2012-tariq"));
+        Response login = api.post("/api/v1/auth/login", null, Map.of("username", "tariq", "password", passwords.of("tariq")));
         assertProblem(login, 403);
         assertThat((String) login.path("type")).endsWith("/local-accounts-off");
         assertThat(login.json()).doesNotContainKeys("access_token", "refresh_token");
