@@ -3,7 +3,7 @@
  *   <div data-forum-article="KEY" data-forum-title="Title" data-forum-url="https://news.example/article"></div>
  *   <script src="https://FORUM-HOST/embed.js" async></script>
  * Each such element gets an iframe from the forum's origin, sized to its content by postMessage. The host page
- * never sees the reader's forum session: it stays in the iframe. Single sign-on: embed/sso.js.
+ * never sees the reader's token: it stays in the iframe, on the forum's origin.
  */
 (function () {
   'use strict';
@@ -19,30 +19,6 @@
   var forumOrigin = new URL(script.src, location.href).origin;
   var frames = [];
 
-  var ATTRIBUTE = 'data-forum-sso-token';
-  var sso = null;
-
-  function tell(frame, message) {
-    frame.contentWindow.postMessage(message, forumOrigin);
-  }
-
-  /** Fetched only for a page that signs its readers in. */
-  function loadSso() {
-    sso = sso || new Promise(function (resolve) {
-      var tag = document.createElement('script');
-      tag.src = forumOrigin + '/assets/embed/sso.js';
-      tag.onload = tag.onerror = resolve;
-      document.head.appendChild(tag);
-    });
-    return sso;
-  }
-
-  window.forumEmbed = window.forumEmbed || {};
-  // the host's reader signed in or out without a page load
-  window.forumEmbed.ssoChanged = function () {
-    frames.forEach(function (frame) { tell(frame, { type: 'forum:sso-changed' }); });
-  };
-
   function mount(element) {
     var key = element.getAttribute('data-forum-article');
     if (!key || element.hasAttribute('data-forum-mounted')) {
@@ -52,6 +28,11 @@
     var params = new URLSearchParams();
     params.set('url', element.getAttribute('data-forum-url') || location.href.split('#')[0]);
     params.set('title', element.getAttribute('data-forum-title') || document.title || key);
+    if (element.hasAttribute('data-forum-sso-token') || window.forumSso) {
+      // a page that signs its readers in: embed/sso.js answers its frames
+      params.set('sso', '1');
+      document.head.appendChild(document.createElement('script')).src = forumOrigin + '/assets/embed/sso.js';
+    }
     var theme = element.getAttribute('data-forum-theme');
     if (theme) {
       params.set('theme', theme);
@@ -64,13 +45,8 @@
       + 'color-scheme:normal;background:transparent';
     frame.addEventListener('load', function () {
       // the frame answers only a hello from its parent, and only when the parent's origin is allowed
-      var signsIn = element.hasAttribute(ATTRIBUTE) || window.forumSso;
-      (signsIn ? loadSso() : Promise.resolve()).then(function () {
-        var answer = window.forumEmbed.answerSso;
-        tell(frame, { type: 'forum:hello', sso: signsIn && answer ? answer(frame, { type: 'forum:sso-offer' }) : null });
-      });
+      frame.contentWindow.postMessage({ type: 'forum:hello' }, forumOrigin);
     });
-    frame.forumElement = element;
     frames.push(frame);
     element.appendChild(frame);
   }
@@ -90,9 +66,6 @@
       }
       if (typeof event.data.title === 'string') {
         frame.title = event.data.title.slice(0, 200);
-      }
-      if (window.forumEmbed.answerSso) {
-        window.forumEmbed.answerSso(frame, event.data, tell);
       }
     }
   });

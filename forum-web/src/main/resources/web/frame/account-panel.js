@@ -6,9 +6,13 @@ import { el, button, nextId } from '../lib/dom.js';
 import { t } from '../lib/messages.js';
 import { api, state } from './state.js';
 import { problemText } from './composer.js';
-import { signedOut, reloadForReader } from './account.js';
+import { reloadForReader } from './account.js';
+import { signedOut } from './session.js';
 
 const EXPORT_FILE = 'forum-account-data.json';
+
+// its styles, with the panel's first opening
+document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/assets/frame/account-panel.css' }));
 
 function field(name, type, autocomplete, value) {
   const id = nextId(name);
@@ -87,7 +91,7 @@ function exportPart() {
     if (link.href) {
       URL.revokeObjectURL(link.href);
     }
-    link.href = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(r.data)], { type: 'application/json' }));
     link.hidden = false;
     status.textContent = t('account.exported', { file: EXPORT_FILE });
     link.click();

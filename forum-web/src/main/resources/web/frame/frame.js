@@ -7,10 +7,9 @@ import { api, state, page, restoreSession } from './state.js';
 import { compose, renderAll, failed, renderHeader, renderLockNotice, renderSlowMode, renderBranchBar, renderList, renderEmpty,
   renderMore } from './thread.js';
 import { commentActions, refreshTimes } from './comment.js';
-import { renderSession, renderModeration, renderTopComposer, readerActions, moderatorActions, loadForReader,
-  reloadForReader } from './account.js';
-import { hello, offer, onHost } from './host.js';
+import { renderSession, renderModeration, renderTopComposer, readerActions, moderatorActions, loadForReader } from './account.js';
 import { liveStart, renderFreshNews, updateFreshNews } from './live.js';
+import './host.js';
 
 if (page.theme === 'light' || page.theme === 'dark') {
   document.documentElement.setAttribute('data-theme', page.theme);
@@ -35,9 +34,8 @@ async function start() {
   state.error = null;
   document.getElementById('forum').setAttribute('aria-busy', 'true');
   try {
-    // a host that signs its readers in says so in its hello, as soon as the frame has loaded (sso.js)
     await Promise.all([loadMessages(navigator.languages || []).then(() => { document.title = t('frame.title'); }),
-      restoreSession().then(() => hello).then(followHost)]);
+      restoreSession().then(() => page.sso && import('./sso.js'))]);
     await loadForReader();
   } catch (e) {
     failed();
@@ -46,18 +44,6 @@ async function start() {
   renderAll();
   liveStart();
 }
-
-function followHost() {
-  return offer.sso && import('./sso.js').then((sso) => sso.followHost());
-}
-
-// a hello after the first draw (a slow host page): its sign-in now
-onHost('forum:hello', async () => {
-  if (state.shown && offer.sso) {
-    await followHost();
-    reloadForReader();
-  }
-});
 
 setInterval(refreshTimes, 60000);
 start();

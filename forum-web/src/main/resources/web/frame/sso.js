@@ -1,20 +1,58 @@
 /*
- * Single sign-on, imported when the host's hello says it signs its readers in: the frame asks the host for a token
- * it signed and exchanges it for a session (POST /auth/sso), at load and whenever the host says its reader changed.
- * No token from the host ends a session the publisher started; one made with a password here stays.
+ * Single sign-on, imported before the first draw on a page that signs its readers in (embed.js adds sso=1 to the
+ * frame's address and fetches embed/sso.js, which answers here): once the host's hello came, the frame asks what
+ * the host lends (its sign-in and sign-out, for session.js's buttons) and for a token it signed, and exchanges that
+ * for a session (POST /auth/sso), at load and whenever the host says its reader changed. No token from the host ends
+ * a session the publisher started; one made with a password here stays.
  */
 import { api, state } from './state.js';
-import { onHost, toHost } from './host.js';
-import { reloadForReader } from './account.js';
+import { parentOrigin } from './host.js';
+import { tools, load, reloadForReader } from './account.js';
 
+const toHost = (message) => window.parent.postMessage(message, parentOrigin);
 const waiting = {};
 let asked = 0;
+// the first offer: what the host lends, then its reader (the first draw waits for it, 10 s at most)
+let offered;
+const firstOffer = new Promise((resolve) => {
+  offered = resolve;
+  setTimeout(resolve, 10000);
+});
 
-onHost('forum:sso-token', (data) => {
-  const resolve = waiting[data.id];
-  delete waiting[data.id];
-  if (resolve) {
-    resolve(typeof data.token === 'string' && data.token ? data.token : null);
+tools.sso = {
+  lends: { login: false, logout: false },
+  signIn: () => toHost({ type: 'forum:sso-login' }),
+  signOut: () => tools.sso.lends.logout && toHost({ type: 'forum:sso-logout' })
+};
+
+window.addEventListener('message', async (event) => {
+  const data = event.data;
+  if (event.source !== window.parent || event.origin !== parentOrigin || !data || typeof data !== 'object') {
+    return;
+  }
+  if (data.type === 'forum:hello') {
+    toHost({ type: 'forum:sso-offer-request' });
+  }
+  if (data.type === 'forum:sso-offer') {
+    tools.sso.lends = { login: data.login === true, logout: data.logout === true };
+    const first = offered;
+    offered = null;
+    // a slow host page's answer, after the first draw, draws the thread again
+    if (first && await followHost() && state.shown) {
+      reloadForReader();
+    }
+    first && first();
+  }
+  if (data.type === 'forum:sso-token' && waiting[data.id]) {
+    waiting[data.id](typeof data.token === 'string' && data.token ? data.token : null);
+    delete waiting[data.id];
+  }
+  // the host's reader signed in or out without a page load
+  if (data.type === 'forum:sso-changed' && state.shown && await followHost()) {
+    state.authForm = null;
+    state.panel = false;
+    state.notice = null;
+    reloadForReader();
   }
 });
 
@@ -38,7 +76,7 @@ function endOnServer(session) {
 }
 
 /** Follows the host's reader; true when who reads here changed. */
-export async function followHost() {
+async function followHost() {
   const token = await askToken();
   const session = api.session();
   const before = state.me;
@@ -63,12 +101,8 @@ export async function followHost() {
   return !before || before.id !== state.me.id || before.displayName !== state.me.displayName;
 }
 
-// the host's reader signed in or out without a page load
-onHost('forum:sso-changed', async () => {
-  if (state.shown && await followHost()) {
-    state.authForm = null;
-    state.panel = false;
-    state.notice = null;
-    reloadForReader();
-  }
-});
+// the hello came before this module
+if (parentOrigin) {
+  toHost({ type: 'forum:sso-offer-request' });
+}
+await Promise.all([load('session'), firstOffer]);

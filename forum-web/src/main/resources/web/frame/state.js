@@ -8,19 +8,16 @@ const PAGE_SIZE = 50;
 const params = new URLSearchParams(location.search);
 
 export const key = decodeURIComponent(location.pathname.replace(/^\/embed\//, ''));
-export const page = { title: params.get('title') || key, url: params.get('url') || '', theme: params.get('theme') };
+export const page = { title: params.get('title') || key, url: params.get('url') || '', theme: params.get('theme'), sso: params.has('sso') };
 
 export const state = {
   article: null, thread: null, startAllowed: false,
   // fresh: new comments from the live stream, not shown yet
   comments: [], byId: {}, next: null, fresh: [], sort: 'oldest', branch: null,
-  me: null, authForm: null, panel: false, notice: null, dom: null, error: null, shown: false
+  me: null, authForm: null, dom: null, error: null, shown: false
 };
 
 export const api = createApi(() => localStorage, 'forum.session');
-
-/** FORUM_LOCAL_ACCOUNTS: false when readers sign in only at the publisher's site, never with a password here. */
-export const localAccounts = document.querySelector('meta[name="forum-local-accounts"]').content !== 'false';
 
 export const open = () => (state.thread ? !state.thread.locked : state.startAllowed);
 export const moderates = () => !!state.me && (state.me.role === 'MODERATOR' || state.me.role === 'ADMIN');

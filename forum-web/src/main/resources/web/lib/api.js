@@ -47,7 +47,7 @@ export function createApi(storage, key) {
       } catch (e) {
         // not JSON
       }
-      return { ok: response.ok, status: response.status, data, text, retryAfter: response.headers.get('Retry-After') };
+      return { ok: response.ok, status: response.status, data, retryAfter: response.headers.get('Retry-After') };
     } catch (e) {
       return { ok: false, status: 0, data: null };
     }
