@@ -207,17 +207,24 @@ class AccountRepository {
     }
 
     /**
-     * What the publisher says of its reader at every sign-in: the display name (with its key; null keeps the name as
-     * it is), and the e-mail when it gives one.
+     * The publisher's new display name for its reader, unless it is, or looks like, another account's name, also one
+     * committed at this moment (the unique key refuses it: empty, and the transaction goes on).
      */
-    Caller updateSsoProfile(long id, @Nullable String displayName, @Nullable String displayNameKey,
-                            @Nullable String email) {
-        return sql.one("""
-                        UPDATE account SET display_name = coalesce(?, display_name),
-                                           display_name_key = CASE WHEN ?::text IS NULL THEN display_name_key ELSE ? END,
-                                           email = coalesce(?, email)
-                        WHERE id = ? RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, displayName, displayName, displayNameKey, email, id).orElseThrow();
+    Optional<Caller> followSsoDisplayName(long id, String displayName, NameKeys keys) {
+        return sql.oneUnlessDuplicate("""
+                        UPDATE account SET display_name = ?, display_name_key = ?
+                        WHERE id = ?
+                          AND NOT EXISTS (SELECT 1 FROM account other WHERE other.id <> ?
+                                          AND (other.display_name_key = ? OR other.username_skeleton = ANY(?::text[])))
+                        RETURNING""" + " " + CALLER_COLUMNS,
+                AccountRepository::caller, displayName, keys.displayNameKey(), id, id, keys.displayNameKey(),
+                keys.usernameLookAlikes().toArray(String[]::new));
+    }
+
+    /** The e-mail the publisher gives at a sign-in (none given: the one kept), and the account as it now is. */
+    Caller updateSsoEmail(long id, @Nullable String email) {
+        return sql.one("UPDATE account SET email = coalesce(?, email) WHERE id = ? RETURNING " + CALLER_COLUMNS,
+                AccountRepository::caller, email, id).orElseThrow();
     }
 
     /** A new refresh token, in the given family (a rotation) or in a family of its own (a sign-in: family null). */
