@@ -290,12 +290,14 @@ class AccountRepository {
 
     /**
      * Keeps only what reserves the name (username, its key and skeleton) and what moderators recorded (a ban):
-     * no password, no identity at the publisher, no e-mail, no display name of its own, no role, no session.
+     * no password, no identity at the publisher, no e-mail, no display name of its own (nor its key: the reader's name
+     * is free again for them, the username's skeleton still stops look-alikes of the username), no role, no session.
      */
     void markDeleted(long id) {
         sql.update("""
                 UPDATE account SET deleted_at = now(), erasure_pending = true, password_hash = NULL, sso_issuer = NULL,
-                    sso_subject = NULL, email = NULL, display_name = username, role = 'USER'
+                    sso_subject = NULL, email = NULL, display_name = username, display_name_key = NULL,
+                    role = 'USER'
                 WHERE id = ?""", id);
         sql.update("DELETE FROM refresh_token WHERE account_id = ?", id);
     }
