@@ -2,6 +2,7 @@ package news.forum.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import news.forum.embed.EmbedSettings;
 import news.forum.sso.PublisherTokens;
+import news.forum.startup.DemoMode;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ import static news.forum.widget.WebResources.escape;
  * ({@code /?sso=attribute}). Only with FORUM_DEMO=true and single sign-on by a shared secret (the demo makes one).
  */
 @Singleton
+@Requires(property = DemoMode.PROPERTY, value = "true")
 public class DemoPublisherSite implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPublisherSite.class);
