@@ -43,6 +43,7 @@ import static news.forum.widget.WebResources.escape;
  * ({@code /?sso=attribute}). Only with FORUM_DEMO=true and single sign-on by a shared secret (the demo makes one).
  */
 @Singleton
+// only in demo mode, as the demo articles it shows (a start without it has neither)
 @Requires(property = DemoMode.PROPERTY, value = "true")
 public class DemoPublisherSite implements ApplicationEventListener<ServerStartupEvent> {
 
@@ -58,7 +59,6 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
             new DemoReader("ben", "Ben Okafor", "publisher-demo-ben", "example-times-1002"),
             new DemoReader("chloe", "Chloé Martin", "publisher-demo-chloe", "example-times-1003"));
 
-    private final boolean demo;
     private final int port;
     private final PublisherTokens tokens;
     private final EmbedSettings embed;
@@ -70,10 +70,8 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
     private volatile ExecutorService executor;
     private volatile int forumPort;
 
-    DemoPublisherSite(@Nullable @Value("${forum.demo:}") String demo,
-                      @Value("${forum.demo-publisher-port:0}") int port,
+    DemoPublisherSite(@Value("${forum.demo-publisher-port:0}") int port,
                       PublisherTokens tokens, EmbedSettings embed, DemoArticles articles, Messages messages) {
-        this.demo = "true".equalsIgnoreCase(demo);
         this.port = port;
         this.tokens = tokens;
         this.embed = embed;
@@ -83,7 +81,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
 
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (!demo || !tokens.available() || server != null) {
+        if (!tokens.available() || server != null) {
             return;
         }
         forumPort = event.getSource().getPort();
