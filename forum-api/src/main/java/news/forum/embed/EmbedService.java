@@ -26,17 +26,15 @@ public class EmbedService {
     private final PublicIds ids;
     private final ArticleService articles;
     private final CommentService comments;
-    private final EmbedRepository sources;
     private final Callers callers;
     private final MarkdownRenderer markdown;
     private final EmbedSettings settings;
 
-    EmbedService(ArticleService articles, CommentService comments, EmbedRepository sources, Callers callers,
+    EmbedService(ArticleService articles, CommentService comments, Callers callers,
                  MarkdownRenderer markdown, EmbedSettings settings, PublicIds ids) {
         this.ids = ids;
         this.articles = articles;
         this.comments = comments;
-        this.sources = sources;
         this.callers = callers;
         this.markdown = markdown;
         this.settings = settings;
@@ -69,18 +67,6 @@ public class EmbedService {
 
     public Preview preview(PreviewRequest request) {
         return new Preview(markdown.render(request.body()));
-    }
-
-    @ReadOnly
-    public CommentSource source(Authentication authentication, String commentId) {
-        Caller caller = callers.requireSignedIn(authentication);
-        long id = ids.parse(commentId, "The comment");
-        EmbedRepository.Source source = sources.findLive(id)
-                .orElseThrow(() -> ProblemException.notFound("The comment"));
-        if (source.authorId() != caller.id()) {
-            throw ProblemException.forbidden("Only its author may read a comment's source.");
-        }
-        return new CommentSource(commentId, source.body());
     }
 
     static ProblemException notAllowed() {

@@ -4,24 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 import org.reactivestreams.Publisher;
 
-@Controller("/api/v1/threads/{threadId}/events")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Threads")
-class ThreadEventController {
+class ThreadEventController implements ThreadEventOperations {
 
     private final PublicIds ids;
     private final EventOutbox outbox;
@@ -35,18 +27,9 @@ class ThreadEventController {
         this.settings = settings;
     }
 
-    /**
-     * The thread's live events as Server-Sent Events: comment.created, comment.updated, comment.deleted,
-     * comment.removed (data: the comment as the API shows it), thread.locked, thread.unlocked (data: the thread),
-     * each with an increasing id. Events after {@code Last-Event-ID} (or {@code after}, a thread view's lastEventId)
-     * are replayed first; without either the stream starts now. A {@code reload} event means the missed events are
-     * no longer kept: read the thread again. Comment lines keep an idle stream open.
-     */
-    @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<Publisher<Event<String>>> events(@PathVariable String threadId,
-                                                  @Nullable @Header("Last-Event-ID") String lastEventId,
-                                                  @Nullable @QueryValue String after) {
+    @Override
+    public HttpResponse<Publisher<Event<String>>> events(String threadId, @Nullable String lastEventId,
+                                                         @Nullable String after) {
         long thread = ids.parse(threadId, "The thread");
         EventOutbox.Position position = outbox.position(thread).orElseThrow(() -> ProblemException.notFound("The thread"));
         Long from;

@@ -1,7 +1,7 @@
 package news.forum.moderation;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.PostCommentRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reverse proxy on 127.0.0.1 (trusted here) and names the client in X-Forwarded-For; the addresses are made up per
  * test and only ever written into that header.
  */
-@MicronautTest(transactional = false)
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.1,::1")
 @Property(name = "forum.throttle.posting.per-account", value = "3")
 @Property(name = "forum.throttle.posting.per-address", value = "6")
@@ -74,9 +73,9 @@ class PostingBudgetTest extends ApiTestBase {
             post(thread, reader, "Comment number " + i, address).expectStatus(201);
         }
         String key = Api.uniqueName("embed-");
-        Response refused = api.send("POST", "/api/v1/embed/articles/" + key + "/comments", reader, "application/json",
-                api.toJson(Map.of("body", "From the widget", "title", "T", "url", api.base() + "/demo/x")),
-                "X-Forwarded-For", address);
+        Response refused = api.call(c -> c.postFirst(key, null, null)).token(reader)
+                .body(Map.of("body", "From the widget", "title", "T", "url", api.base() + "/demo/x"))
+                .header("X-Forwarded-For", address).send();
         assertProblem(refused, 429);
     }
 
@@ -104,13 +103,13 @@ class PostingBudgetTest extends ApiTestBase {
     }
 
     private Response flag(String comment, String token, String address) {
-        return api.send("POST", "/api/v1/comments/" + comment + "/flags", token, "application/json",
-                api.toJson(Map.of("reason", "spam")), "X-Forwarded-For", address);
+        return api.call(c -> c.flag(comment, new FlagRequest("spam", null))).token(token)
+                .header("X-Forwarded-For", address).send();
     }
 
     private Response post(String thread, String token, String body, String address) {
-        return api.send("POST", "/api/v1/threads/" + thread + "/comments", token, "application/json",
-                api.toJson(Map.of("body", body)), "X-Forwarded-For", address);
+        return api.call(c -> c.post(thread, new PostCommentRequest(body, null), null)).token(token)
+                .header("X-Forwarded-For", address).send();
     }
 
     static String newAddress() {

@@ -1,14 +1,13 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same author posting the same text again within ten minutes is refused with 422; nobody else is. */
-@MicronautTest(transactional = false)
 class RepeatedCommentTest extends ApiTestBase {
 
     @Test
@@ -60,9 +58,9 @@ class RepeatedCommentTest extends ApiTestBase {
     void aRefusedCommentDoesNotCountAsPosted() {
         String thread = api.newThread();
         String reader = api.newUser().token();
-        api.put("/api/v1/threads/" + thread + "/lock", api.admin().token(), Map.of()).expectStatus(200);
+        api.send(api.admin().token(), c -> c.lock(thread, new LockRequest(null, null))).expectStatus(200);
         assertProblem(api.postComment(thread, reader, "Too late?", null), 423);
-        api.delete("/api/v1/threads/" + thread + "/lock", api.admin().token()).expectStatus(200);
+        api.send(api.admin().token(), c -> c.unlock(thread)).expectStatus(200);
         api.postComment(thread, reader, "Too late?", null).expectStatus(201);
     }
 

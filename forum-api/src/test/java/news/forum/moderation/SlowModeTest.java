@@ -1,6 +1,5 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -13,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comment per interval in that thread, and nobody else; an automatic slow mode that has run out holds nobody. A
  * comment made just before slow mode began counts as the reader's last.
  */
-@MicronautTest(transactional = false)
 class SlowModeTest extends ApiTestBase {
 
     @Test

@@ -1,6 +1,5 @@
 package news.forum.startup;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -12,14 +11,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo thread is the article the product was conceived from, in the shape it had on the page. */
-@MicronautTest(transactional = false)
 class SeedThreadTest extends ApiTestBase {
 
     private static final String KEY = "us-boots-on-ground-never";
 
     @Test
     void theSeedArticleHasItsLockedThreadWithTheRebuttalUnderTheAbbottabadComment() {
-        Response article = api.get("/api/v1/articles/" + KEY);
+        Response article = api.send(c -> c.article(KEY));
         article.expectStatus(200);
         assertThat((String) article.path("title")).isEqualTo("US boots on ground, never!");
         assertThat((Boolean) article.path("thread.locked")).isTrue();
@@ -40,7 +38,7 @@ class SeedThreadTest extends ApiTestBase {
 
     @Test
     void theSeedThreadRefusesRepliesWithTheClosedNotice() {
-        String thread = api.get("/api/v1/articles/" + KEY).path("thread.id");
+        String thread = api.send(c -> c.article(KEY)).path("thread.id");
         Response refused = api.postComment(thread, api.newUser().token(), "Is anyone still here?", null);
         assertProblem(refused, 423);
         assertThat((String) refused.path("detail")).isEqualTo("Comments are closed.");
@@ -50,7 +48,7 @@ class SeedThreadTest extends ApiTestBase {
     void theDemoAccountsCanSignInWithThePrintedPasswords() {
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
             Api.Session session = api.login(account.username(), account.password());
-            assertThat((String) api.get("/api/v1/me", session.token()).path("role")).isEqualTo(account.role().name());
+            assertThat((String) api.send(session.token(), c -> c.me()).path("role")).isEqualTo(account.role().name());
         }
     }
 

@@ -1,6 +1,5 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ids reveal no counts: a comment, thread or account id (and a cursor) gives away neither the row id behind it
  * nor how many rows came before, and an id nobody was given names nothing.
  */
-@MicronautTest(transactional = false)
 class PublicIdTest extends ApiTestBase {
 
     private static final String PUBLIC_ID = "[A-Za-z0-9_-]{11}";
@@ -73,8 +71,8 @@ class PublicIdTest extends ApiTestBase {
         String after = null;
         int pages = 0;
         do {
-            var page = api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&limit=1"
-                    + (after == null ? "" : "&after=" + after)).expectStatus(200);
+            String cursor = after;
+            var page = api.send(c -> c.page(thread, "oldest", "1", cursor)).expectStatus(200);
             after = page.path("next");
             if (after != null) {
                 String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.US_ASCII);
@@ -94,7 +92,7 @@ class PublicIdTest extends ApiTestBase {
         Api.Session writer = api.newUser();
         String thread = api.newThread();
         String comment = api.postComment(thread, writer.token(), "a real comment", null).expectStatus(201).path("id");
-        api.get("/api/v1/comments/" + comment).expectStatus(200);
+        api.send(c -> c.comment(comment)).expectStatus(200);
 
         List<String> forged = new ArrayList<>();
         forged.add(Long.toString(db.rowId(comment)));                  // the row id itself
@@ -104,12 +102,12 @@ class PublicIdTest extends ApiTestBase {
         forged.add("AAAAAAAAAAA");
         forged.add("___________");
         for (String id : forged) {
-            assertThat(api.get("/api/v1/comments/" + id).expectStatus(404).<String>path("type")).as(id).isNotBlank();
+            assertThat(api.send(c -> c.comment(id)).expectStatus(404).<String>path("type")).as(id).isNotBlank();
         }
         // a cursor naming a root nobody was shown is refused like any forged cursor
         String raw = "o|0|" + flip(comment, 3) + "|";
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-        api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&after=" + cursor).expectStatus(400);
+        api.send(c -> c.page(thread, "oldest", null, cursor)).expectStatus(400);
     }
 
     private static int commonPrefix(String a, String b) {

@@ -1,5 +1,6 @@
 package news.forum.demo;
 
+import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -55,7 +56,12 @@ class DemoArticles {
             return Optional.of(open);
         }
         return Optional.of(new DemoArticle(key, messages.get("demo.other.title", Map.of("key", key)),
-                ownOrigin + "/demo/" + key, messages.list("demo.other.paragraphs")));
+                ownOrigin + path(key), messages.list("demo.other.paragraphs")));
+    }
+
+    /** Where the demo page of this article key is. */
+    static String path(String key) {
+        return UriTemplate.of(DemoOperations.ARTICLE).expand(Map.of("key", key));
     }
 
     private static DemoArticle readSeed(JsonMapper json) {

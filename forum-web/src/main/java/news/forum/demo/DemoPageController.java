@@ -1,47 +1,53 @@
 package news.forum.demo;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.http.uri.UriTemplate;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
+import news.forum.http.CurrentRequest;
+import news.forum.widget.AssetOperations;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
+
+import java.util.Map;
 
 import static news.forum.widget.WebResources.escape;
 
 /** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
-class DemoPageController {
+class DemoPageController implements DemoOperations {
 
     private final DemoArticles demo;
     private final Messages messages;
     private final EmbedSettings settings;
 
-    DemoPageController(DemoArticles demo, Messages messages, EmbedSettings settings) {
+    private final CurrentRequest current;
+
+    DemoPageController(DemoArticles demo, Messages messages, EmbedSettings settings, CurrentRequest current) {
         this.demo = demo;
         this.messages = messages;
         this.settings = settings;
+        this.current = current;
     }
 
-    @Get
-    HttpResponse<String> seedArticle(HttpRequest<?> request) {
-        return page(demo.seed(), settings.ownOrigin(request));
+    @Override
+    public HttpResponse<String> seedArticle() {
+        return page(demo.seed(), settings.ownOrigin(current.request()));
     }
 
-    @Get("/demo/{key}")
-    HttpResponse<String> article(@PathVariable String key, HttpRequest<?> request) {
-        String ownOrigin = settings.ownOrigin(request);
+    @Override
+    public HttpResponse<String> article(String key) {
+        String ownOrigin = settings.ownOrigin(current.request());
         return demo.other(key, ownOrigin)
                 .<HttpResponse<String>>map(article -> page(article, ownOrigin))
                 .orElseGet(HttpResponse::notFound);
+    }
+
+    private static String asset(String name) {
+        return UriTemplate.of(AssetOperations.ASSET).expand(Map.of("name", name));
     }
 
     private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
@@ -51,12 +57,14 @@ class DemoPageController {
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<title>").append(escape(article.title())).append(" · ")
                 .append(escape(messages.get("demo.siteName"))).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/demo.css\">\n</head>\n<body>\n")
-                .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
+                .append("<link rel=\"stylesheet\" href=\"").append(asset("demo.css")).append("\">\n</head>\n<body>\n")
+                .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"").append(SEED_ARTICLE)
+                .append("\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
-                .append("<a href=\"/\">").append(escape(demo.seed().title())).append("</a>")
-                .append("<a href=\"/demo/").append(DemoArticles.OPEN_KEY).append("\">")
+                .append("<a href=\"").append(SEED_ARTICLE).append("\">").append(escape(demo.seed().title()))
+                .append("</a>")
+                .append("<a href=\"").append(escape(DemoArticles.path(DemoArticles.OPEN_KEY))).append("\">")
                 .append(escape(demo.open().title())).append("</a></nav>\n</header>\n<main>\n")
                 .append("<p class=\"demo-note\">").append(escape(messages.get("demo.note"))).append("</p>\n")
                 .append("<article class=\"story\">\n<h1>").append(escape(article.title())).append("</h1>\n");
@@ -69,7 +77,8 @@ class DemoPageController {
                 .append("<div data-forum-article=\"").append(escape(article.key()))
                 .append("\" data-forum-title=\"").append(escape(article.title()))
                 .append("\" data-forum-url=\"").append(escape(article.url())).append("\"></div>\n")
-                .append("<script src=\"").append(escape(ownOrigin)).append("/embed.js\" async></script>\n")
+                .append("<script src=\"").append(escape(ownOrigin)).append(AssetOperations.EMBED_SCRIPT)
+                .append("\" async></script>\n")
                 .append("</section>\n</main>\n<footer class=\"site-footer\"><p>")
                 .append(escape(messages.get("demo.footer"))).append("</p></footer>\n</body>\n</html>\n");
         return WebResources.html(html.toString(), ContentSecurityPolicy.page(ownOrigin));

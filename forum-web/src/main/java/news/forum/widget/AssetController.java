@@ -2,19 +2,14 @@ package news.forum.widget;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.Map;
 
 /** The publisher's script and the files of the widget's page, from a fixed list: nothing else is reachable. */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
-class AssetController {
+class AssetController implements AssetOperations {
 
     private record Asset(byte[] content, String type) {
     }
@@ -32,14 +27,13 @@ class AssetController {
             "demo.css", new Asset(WebResources.bytes("demo/demo.css"), CSS),
             "messages.en.json", new Asset(WebResources.bytes("messages/en.json"), "application/json;charset=utf-8"));
 
-    /** The one file a publisher includes. */
-    @Get("/embed.js")
-    HttpResponse<byte[]> embedScript() {
+    @Override
+    public HttpResponse<byte[]> embedScript() {
         return serve(script);
     }
 
-    @Get("/assets/{name}")
-    HttpResponse<byte[]> asset(@PathVariable String name) {
+    @Override
+    public HttpResponse<byte[]> asset(String name) {
         Asset asset = assets.get(name);
         return asset == null ? HttpResponse.notFound() : serve(asset);
     }

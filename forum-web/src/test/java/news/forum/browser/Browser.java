@@ -34,6 +34,7 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -83,12 +84,19 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        return waiting().ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     WebElement waitVisible(By by) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Up to the patience, looking again every 50 ms (Selenium's default half second is mostly spent idle). */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.pollingEvery(POLL);
+        return wait;
     }
 
     WebElement button(String name) {

@@ -15,16 +15,15 @@ class UntrustedTextBrowserTest extends BrowserTest {
 
     @Test
     void markupInCommentsAndDisplayNamesRendersAsHarmlessTextAndLinksWithNoDialog() {
-        String key = ForumApi.unique("untrusted-");
-        String username = ForumApi.unique("mallory");
+        String key = unique("untrusted-");
+        String username = unique("mallory");
         String password = "mallory-password-2026";
-        ForumApi api = api();
-        api.register(username, password, "<img src=x onerror=alert(3)>Mallory");
-        String token = api.token(username, password);
-        String thread = api.article(key, demoPage(key));
-        api.post(token, thread, "<img src=x onerror=alert(1)>", null);
-        api.post(token, thread, "[link](javascript:alert(1))", null);
-        api.post(token, thread, "<script>alert(2)</script>\n\nand a [real link](https://example.com/page)", null);
+        register(username, password, "<img src=x onerror=alert(3)>Mallory");
+        String token = token(username, password);
+        String thread = article(key, demoPage(key));
+        post(token, thread, "<img src=x onerror=alert(1)>", null);
+        post(token, thread, "[link](javascript:alert(1))", null);
+        post(token, thread, "<script>alert(2)</script>\n\nand a [real link](https://example.com/page)", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));

@@ -1,0 +1,32 @@
+package news.forum.live;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reactivestreams.Publisher;
+
+/** A thread's live events. */
+@Tag(name = "Threads")
+public interface ThreadEventOperations {
+
+    @Operation(summary = "The thread's live events as Server-Sent Events.", description = """
+            The thread's live events as Server-Sent Events: comment.created, comment.updated, comment.deleted, \
+            comment.removed (data: the comment as the API shows it), thread.locked, thread.unlocked (data: the \
+            thread), each with an increasing id. Events after `Last-Event-ID` (or `after`, a thread view's \
+            lastEventId) are replayed first; without either the stream starts now. A `reload` event means the missed \
+            events are no longer kept: read the thread again. Comment lines keep an idle stream open.""")
+    @Get(value = "/api/v1/threads/{threadId}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Publisher<Event<String>>> events(@PathVariable String threadId,
+                                                  @Nullable @Header("Last-Event-ID") String lastEventId,
+                                                  @Nullable @QueryValue String after);
+}
