@@ -86,6 +86,11 @@ public final class Response {
                 .findFirst().orElse(null);
     }
 
+    /** The first value of a header, if the answer has it. */
+    public Optional<String> headerValue(String name) {
+        return Optional.ofNullable(header(name));
+    }
+
     /** Every value of a header, in order (none: empty). */
     public List<String> headerValues(String name) {
         return headers.entrySet().stream()

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 public record Route(String method, String template, String path, Map<String, String> headers, Object body,
                     boolean takesBody, Type returnType) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    /** {name}, or {+name} for a value that may hold slashes (each segment between them encoded on its own). */
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\+?)([A-Za-z0-9_]+)}");
 
     /** The request of {@code method} called with {@code arguments}. */
     public static Route of(Method method, Object[] arguments) {
@@ -73,11 +74,15 @@ public record Route(String method, String template, String path, Map<String, Str
         Matcher matcher = VARIABLE.matcher(template);
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
-            if (!variables.containsKey(matcher.group(1))) {
-                throw new IllegalArgumentException(template + ": no value for {" + matcher.group(1) + "}");
+            String name = matcher.group(2);
+            if (!variables.containsKey(name)) {
+                throw new IllegalArgumentException(template + ": no value for {" + name + "}");
             }
-            String value = variables.get(matcher.group(1));
-            matcher.appendReplacement(path, Matcher.quoteReplacement(value == null ? "" : segment(value)));
+            String value = variables.get(name);
+            String encoded = value == null ? ""
+                    : matcher.group(1).isEmpty() ? segment(value)
+                    : String.join("/", java.util.Arrays.stream(value.split("/", -1)).map(Route::segment).toList());
+            matcher.appendReplacement(path, Matcher.quoteReplacement(encoded));
         }
         return matcher.appendTail(path).toString();
     }

@@ -23,7 +23,8 @@ class ModerationConsoleController implements ConsoleOperations {
     private final String html;
 
     ModerationConsoleController(Messages messages) {
-        Matcher placeholders = MESSAGE.matcher(WebResources.text("console/console.html"));
+        Matcher placeholders = MESSAGE.matcher(WebResources.text("console/console.html")
+                .replace("{{languages}}", WebResources.escape(messages.languages())));
         StringBuilder page = new StringBuilder();
         while (placeholders.find()) {
             placeholders.appendReplacement(page,

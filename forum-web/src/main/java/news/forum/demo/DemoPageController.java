@@ -47,7 +47,7 @@ class DemoPageController implements DemoOperations {
     }
 
     private static String asset(String name) {
-        return UriTemplate.of(AssetOperations.ASSET).expand(Map.of("name", name));
+        return UriTemplate.of(AssetOperations.ASSET).expand(Map.of("path", name));
     }
 
     private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
@@ -57,7 +57,7 @@ class DemoPageController implements DemoOperations {
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<title>").append(escape(article.title())).append(" · ")
                 .append(escape(messages.get("demo.siteName"))).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(asset("demo.css")).append("\">\n</head>\n<body>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(asset("demo/demo.css")).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"").append(SEED_ARTICLE)
                 .append("\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")

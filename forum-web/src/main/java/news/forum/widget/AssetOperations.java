@@ -10,15 +10,15 @@ import io.micronaut.security.rules.SecurityRule;
 public interface AssetOperations {
 
     String EMBED_SCRIPT = "/embed.js";
-    String ASSET = "/assets/{name}";
+    String ASSET = "/assets/{+path}";
 
     /** The one file a publisher includes. */
     @Get(EMBED_SCRIPT)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<byte[]> embedScript();
 
-    /** A file from a fixed list: nothing else is reachable. */
+    /** A file of the pages' scripts, styles and catalogues by its path under web/: nothing else is reachable. */
     @Get(ASSET)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<byte[]> asset(@PathVariable String name);
+    HttpResponse<byte[]> asset(@PathVariable String path);
 }

@@ -13,11 +13,12 @@ import news.forum.embed.EmbedSettings;
 @Hidden
 class EmbedPageController implements EmbedPageOperations {
 
-    private final String template = WebResources.text("frame/frame.html");
+    private final String template;
     private final EmbedSettings settings;
 
-    EmbedPageController(EmbedSettings settings) {
+    EmbedPageController(EmbedSettings settings, Messages messages) {
         this.settings = settings;
+        this.template = WebResources.text("frame/frame.html").replace("{{languages}}", WebResources.escape(messages.languages()));
     }
 
     @Override

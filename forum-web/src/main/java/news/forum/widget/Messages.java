@@ -12,12 +12,17 @@ import java.util.Map;
 
 /**
  * The message catalogue ({@code web/messages/en.json}): every text a reader sees, in the widget and on the demo
- * pages. A translation is one more file of the same keys.
+ * pages. A translation is one more file of the same keys; the pages list the files there for the scripts'
+ * catalogue loader ({@code web/lib/messages.js}), which picks the reader's language among them.
  */
 @Singleton
 public class Messages {
 
     private final JsonNode catalogue;
+    private final String languages = String.join(" ", WebResources.paths().stream()
+            .filter(path -> path.startsWith("messages/") && path.endsWith(".json"))
+            .map(path -> path.substring("messages/".length(), path.length() - ".json".length()))
+            .toList());
 
     Messages(JsonMapper json) {
         try {
@@ -25,6 +30,11 @@ public class Messages {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the message catalogue", e);
         }
+    }
+
+    /** The languages with a catalogue, as the pages' {@code forum-languages} meta lists them: "en de pt-BR". */
+    public String languages() {
+        return languages;
     }
 
     public String get(String key) {

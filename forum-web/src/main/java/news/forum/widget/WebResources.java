@@ -7,7 +7,15 @@ import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /** Files of the widget and the pages, read once from the classpath ({@code web/...}). */
 public final class WebResources {
@@ -24,6 +32,38 @@ public final class WebResources {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The path below {@code web/} of every file there ({@code frame/frame.js}), sorted: from the jar the server runs
+     * from, or from the classes directory in a build.
+     */
+    public static List<String> paths() {
+        URL anchor = WebResources.class.getClassLoader().getResource("web/embed.js");
+        if (anchor == null) {
+            throw new IllegalStateException("web/ is missing from the classpath");
+        }
+        try {
+            if (anchor.openConnection() instanceof JarURLConnection connection) {
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
+                    return sorted(jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName())
+                            .filter(name -> name.startsWith("web/")).map(name -> name.substring("web/".length())));
+                }
+            }
+            Path web = Path.of(anchor.toURI()).getParent();
+            try (Stream<Path> files = Files.walk(web)) {
+                return sorted(files.filter(Files::isRegularFile).map(file -> web.relativize(file).toString().replace('\\', '/')));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> sorted(Stream<String> paths) {
+        return paths.sorted().toList();
     }
 
     public static String text(String path) {

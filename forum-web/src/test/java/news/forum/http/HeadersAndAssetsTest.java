@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeadersAndAssetsTest extends ApiTestBase {
 
     private static final String SEED = "us-boots-on-ground-never";
+    private static final String FRAME = Pages.asset("frame/frame.js");
+    private static final String CONSOLE = Pages.asset("console/console.js");
+    private static final String CATALOGUE = Pages.asset("messages/en.json");
 
     private final PublisherSite publisher = PublisherSite.shared();
 
@@ -34,24 +41,23 @@ class HeadersAndAssetsTest extends ApiTestBase {
 
     @Test
     void onlyTheEmbedPageMayBeFramedAndOnlyByTheAllowedOrigins() throws Exception {
-        String embed = api.get(Pages.embedPage(SEED)).header("Content-Security-Policy");
+        String embed = get(Pages.embedPage(SEED)).headerValue("Content-Security-Policy").orElseThrow();
         assertThat(embed).contains("frame-ancestors 'self' " + publisher.allowedOrigin())
                 .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedScript(),
-                Pages.asset("frame.js"), Api.route(c -> c.thread("1")).path(), "/api/v1/no-such-thing", "/health"}) {
-            Response response = api.get(path);
-            assertThat(response.header("Content-Security-Policy")).as(path).isNotNull()
-                    .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-            assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
-            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedScript(), FRAME, Api.route(c -> c.thread("1")).path(),
+                "/api/v1/no-such-thing", "/health"}) {
+            Response response = get(path);
+            assertThat(response.headerValue("Content-Security-Policy")).as(path).get()
+                    .asString().contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(response.headerValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(response.headerValue("X-Content-Type-Options")).as(path).contains("nosniff");
         }
     }
 
     @Test
     void pagesCarryNoInlineScript() throws Exception {
-        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedPage(SEED),
-                Pages.console()}) {
-            String html = api.get(path).body();
+        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedPage(SEED), Pages.console()}) {
+            String html = get(path).body();
             Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
             while (scripts.find()) {
                 assertThat(scripts.group(1)).as(path).contains("src=");
@@ -62,22 +68,22 @@ class HeadersAndAssetsTest extends ApiTestBase {
 
     @Test
     void theModeratorConsoleIsFramedByNobodyAndRunsOnlyItsOwnScript() {
-        Response console = api.get(Pages.console());
+        Response console = get(Pages.console());
         assertThat(console.status()).isEqualTo(200);
-        assertThat(console.header("Content-Type")).startsWith("text/html");
-        String policy = console.header("Content-Security-Policy");
-        assertThat(policy).isNotNull();
+        assertThat(console.headerValue("Content-Type")).get().asString().startsWith("text/html");
+        String policy = console.headerValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("frame-ancestors 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self';",
                 "form-action 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
-        assertThat(console.header("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(console.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(console.body()).contains("<script src=\"" + Pages.asset("console.js") + "\" defer></script>")
+        assertThat(console.headerValue("X-Frame-Options")).contains("DENY");
+        assertThat(console.headerValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(console.body()).contains("<script type=\"module\" src=\"" + CONSOLE + "\"></script>")
                 .doesNotContain("<style", "style=\"", "{{");
-        for (String asset : new String[]{Pages.asset("console.js"), Pages.asset("console.css"),
-                Pages.asset("frame-moderator.js")}) {
-            Response response = api.get(asset);
+        List<String> assets = new ArrayList<>(modules(CONSOLE, true));
+        assets.addAll(List.of(Pages.asset("console/console.css"), Pages.asset("frame/moderator.js")));
+        for (String asset : assets) {
+            Response response = get(asset);
             assertThat(response.status()).as(asset).isEqualTo(200);
-            assertThat(response.header("Content-Security-Policy")).as(asset).isNotNull()
+            assertThat(response.headerValue("Content-Security-Policy")).as(asset).get().asString()
                     .contains("frame-ancestors 'none'");
         }
     }
@@ -103,25 +109,76 @@ class HeadersAndAssetsTest extends ApiTestBase {
         assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
     }
 
+    /**
+     * The sizes a browser receives, each file gzipped on its own as it travels: what every reader downloads (the
+     * modules the frame imports before it draws, and its styles), and what is imported only for some.
+     */
+    /**
+     * The sizes a browser receives, each file gzipped on its own as it travels: what every reader downloads (the
+     * modules the frame imports before it draws, and its styles), and what is imported only for some.
+     */
     @Test
     void theWidgetIsSmall() throws Exception {
         int embedScript = gzipped(Pages.embedScript());
-        int widget = embedScript + gzipped(Pages.asset("frame.js")) + gzipped(Pages.asset("frame.css"));
+        int widget = embedScript + gzipped(Pages.asset("frame/frame.css"));
+        for (String module : modules(FRAME, false)) {
+            widget += gzipped(module);
+        }
         assertThat(embedScript).as("embed.js, gzipped").isLessThan(10 * 1024);
-        assertThat(widget).as("embed.js and the frame's script and styles, gzipped").isLessThan(16 * 1024);
-        // loaded only for moderators, so no reader pays for it
-        assertThat(gzipped(Pages.asset("frame-moderator.js"))).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+        assertThat(widget).as("embed.js and the frame's scripts and styles, gzipped").isLessThan(16 * 1024);
+        // imported only once a reader signs in, or a moderator, so a reader who only reads pays for neither
+        assertThat(gzipped(Pages.asset("frame/sign-in.js")) + gzipped(Pages.asset("frame/composer.js")))
+                .as("the sign-in forms and a signed-in reader's tools, gzipped").isLessThan(6 * 1024);
+        assertThat(gzipped(Pages.asset("frame/moderator.js"))).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+    }
+
+    /**
+     * The widget and the console are ES modules: each page names its entry as a module and preloads every module the
+     * entry imports before it runs, so that the browser fetches them at once rather than level by level; each is a
+     * script to the browser, cached for five minutes and revalidated by its ETag.
+     */
+    @Test
+    void theModulesAreScriptsThatThePagesPreloadAndBrowsersRevalidate() {
+        for (String[] page : new String[][]{{Pages.embedPage(SEED), FRAME}, {Pages.console(), CONSOLE}}) {
+            String html = get(page[0]).body();
+            assertThat(html).as(page[0]).contains("<script type=\"module\" src=\"" + page[1] + "\"></script>")
+                    .contains("<meta name=\"forum-languages\" content=\"en\">");
+            Set<String> preloaded = new HashSet<>();
+            Matcher links = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">").matcher(html);
+            while (links.find()) {
+                preloaded.add(links.group(1));
+            }
+            Set<String> imported = new HashSet<>(modules(page[1], false));
+            imported.remove(page[1]);
+            assertThat(preloaded).as(page[0] + ": the modules its entry imports").isEqualTo(imported);
+
+            for (String module : modules(page[1], true)) {
+                Response response = get(module);
+                assertThat(response.status()).as(module).isEqualTo(200);
+                assertThat(response.headerValue("Content-Type")).as(module).contains("text/javascript;charset=utf-8");
+                assertThat(response.headerValue("Cache-Control")).as(module).contains("public, max-age=300");
+                String etag = response.headerValue("ETag").orElseThrow();
+                Response again = get(module, "If-None-Match", etag);
+                assertThat(again.status()).as(module + " revalidated").isEqualTo(304);
+                assertThat(again.body()).as(module + " revalidated").isEmpty();
+                assertThat(get(module, "If-None-Match", "\"another-version\"").status()).isEqualTo(200);
+            }
+        }
+        assertThat(get(Pages.asset("frame/frame.html")).status()).as("a page's template").isEqualTo(404);
+        assertThat(get(Pages.asset("frame/no-such-module.js")).status()).isEqualTo(404);
+        assertThat(get(Pages.asset("messages/en.json")).headerValue("Content-Type"))
+                .contains("application/json;charset=utf-8");
     }
 
     @Test
     void everyTextTheConsoleShowsIsInTheMessageCatalogue() throws Exception {
-        String catalogue = api.get(Pages.asset("messages.en.json")).body();
+        String catalogue = get(CATALOGUE).body();
         Set<String> keys = new HashSet<>();
-        Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z.]+)}}").matcher(resource("web/console/console.html"));
+        Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)+)}}").matcher(resource("web/console/console.html"));
         while (placeholders.find()) {
             keys.add(placeholders.group(1));
         }
-        Matcher calls = Pattern.compile("\\bsay\\('([a-zA-Z]+(\\.[a-zA-Z]+)+)'").matcher(resource("web/console/console.js"));
+        Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+(\\.[a-zA-Z]+)+)'").matcher(sources(CONSOLE));
         while (calls.find()) {
             keys.add(calls.group(1));
         }
@@ -133,8 +190,8 @@ class HeadersAndAssetsTest extends ApiTestBase {
 
     @Test
     void everyTextTheWidgetShowsIsInTheMessageCatalogue() throws Exception {
-        String script = resource("web/frame/frame.js") + resource("web/frame/frame-moderator.js");
-        String catalogue = api.get(Pages.asset("messages.en.json")).body();
+        String script = sources(FRAME);
+        String catalogue = get(CATALOGUE).body();
         Set<String> keys = new HashSet<>();
         Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z]+)'").matcher(script);
         while (calls.find()) {
@@ -158,8 +215,39 @@ class HeadersAndAssetsTest extends ApiTestBase {
         }
     }
 
+    /**
+     * The modules a page's entry imports, itself included, followed over HTTP as the browser does: the static imports
+     * (what runs before the page draws), and with {@code dynamic} also what {@code import()} brings when needed.
+     */
+    private List<String> modules(String entry, boolean dynamic) {
+        Pattern imports = Pattern.compile(dynamic ? "^import\\s[^;]*?'([^']+)';|\\bimport\\('([^']+)'\\)" : "^import\\s[^;]*?'([^']+)';",
+                Pattern.MULTILINE);
+        List<String> found = new ArrayList<>(List.of(entry));
+        for (int i = 0; i < found.size(); i++) {
+            Response module = get(found.get(i));
+            assertThat(module.status()).as(found.get(i)).isEqualTo(200);
+            Matcher specifiers = imports.matcher(module.body());
+            while (specifiers.find()) {
+                String specifier = specifiers.group(1) != null ? specifiers.group(1) : specifiers.group(2);
+                String path = URI.create(found.get(i)).resolve(specifier).getPath();
+                if (!found.contains(path)) {
+                    found.add(path);
+                }
+            }
+        }
+        return found;
+    }
+
+    private String sources(String entry) {
+        return modules(entry, true).stream().map(module -> get(module).body()).collect(Collectors.joining("\n"));
+    }
+
+    private Response get(String path, String... headers) {
+        return api.send("GET", path, null, null, null, headers);
+    }
+
     private int gzipped(String path) throws Exception {
-        Response response = api.get(path);
+        Response response = get(path);
         assertThat(response.status()).as(path).isEqualTo(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {

@@ -62,13 +62,13 @@ class SecurityHeadersTest extends ApiTestBase {
         responses.put("OpenAPI", api.send(c -> c.openApi()));
         responses.put("static file", get("/static/bench.txt"));
         responses.put("embed.js", get(Pages.embedScript()));
-        responses.put("frame.js", get(Pages.asset("frame.js")));
-        responses.put("frame.css", get(Pages.asset("frame.css")));
-        responses.put("messages", get(Pages.asset("messages.en.json")));
+        responses.put("frame.js", get(Pages.asset("frame/frame.js")));
+        responses.put("frame.css", get(Pages.asset("frame/frame.css")));
+        responses.put("messages", get(Pages.asset("messages/en.json")));
         responses.put("demo page", get(Pages.seedArticle()));
         responses.put("embed page", get(Pages.embedPage(SEED)));
         responses.put("moderator console", get(Pages.console()));
-        responses.put("console script", get(Pages.asset("console.js")));
+        responses.put("console script", get(Pages.asset("console/console.js")));
         responses.put("preflight allowed", preflight(login, publisher.allowedOrigin()));
         responses.put("preflight refused", preflight(login, "https://evil.example"));
         responses.put("OPTIONS without preflight", api.send("OPTIONS", ARTICLE, null, null, null));

@@ -41,9 +41,29 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDirectory, Map<String, String> environment) {
+        return startCommand(dataDirectory, environment, List.of(javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+    }
+
+    /** The distribution's launcher, {@code target/forum/bin/forum ARGS...}, as README's first command runs it. */
+    static ServerProcess launch(Path dataDirectory, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return startCommand(dataDirectory, environment, command);
+    }
+
+    static Path launcher() {
+        String distribution = System.getProperty("forum.distribution");
+        if (distribution == null) {
+            throw new IllegalStateException("forum.distribution is not set: run the *IT tests through Maven (mvn verify)");
+        }
+        return Path.of(distribution, "bin", "forum");
+    }
+
+    /** Any command line that starts the server, with the same environment as the others. */
+    static ServerProcess startCommand(Path dataDirectory, Map<String, String> environment, List<String> command) {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", serverJar())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("FORUM_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
@@ -59,6 +79,11 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The process's own id: after the launcher's exec, the JVM's. */
+    long pid() {
+        return process.pid();
     }
 
     URI base() {

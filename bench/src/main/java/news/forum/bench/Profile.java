@@ -6,6 +6,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,13 +15,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a JFR recording of the server: where the CPU samples fall (top frames, and every method on the stack,
- * so a whole call such as the JDBC round trip or JSON writing shows as one line) and the allocation and
- * socket-read totals.
+ * JFR profiles of the server (bench/run --jfr): a recording per workload started and stopped through jcmd, written
+ * to bench/results/jfr/name.jfr with a name.txt summary of where the CPU samples fall (top frames, and every method
+ * on the stack, so a whole call such as the JDBC round trip or JSON writing shows as one line), and the GC and
+ * socket-read totals. Without --jfr, start and stop do nothing.
  */
 final class Profile {
 
-    private Profile() {
+    private final boolean enabled;
+    private final Path dir;
+    private final Server server;
+
+    Profile(boolean enabled, Path dir, Server server) {
+        this.enabled = enabled;
+        this.dir = dir;
+        this.server = server;
+    }
+
+    void start(String name) throws Exception {
+        if (enabled) {
+            server.jcmd("JFR.start", "name=" + name, "settings=profile");
+        }
+    }
+
+    void stop(String name) throws Exception {
+        if (enabled) {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".jfr");
+            server.jcmd("JFR.stop", "name=" + name, "filename=" + file);
+            Files.writeString(dir.resolve(name + ".txt"), summary(file));
+        }
     }
 
     static String summary(Path recording) throws IOException {

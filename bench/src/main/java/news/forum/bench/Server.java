@@ -102,6 +102,64 @@ final class Server implements AutoCloseable {
         process = null;
     }
 
+    /** Runs jcmd against the server process and returns what it printed. */
+    String jcmd(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        command.add(Long.toString(pid()));
+        command.addAll(List.of(arguments));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+        }
+        return output;
+    }
+
+    /**
+     * How the server runs: its command line (paths under {@code root} relative), the JVM options on it, the JVM's
+     * version and the flags in effect that matter here (collector, heap sizes, class-data sharing).
+     */
+    Map<String, Object> describe(Path root) throws IOException, InterruptedException {
+        List<String> command = List.of(Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline"))
+                .split("\0"));
+        List<String> options = new ArrayList<>();
+        for (String argument : command.subList(1, command.size())) {
+            if (argument.equals("-jar") || argument.equals("-cp") || !argument.startsWith("-")) {
+                break;
+            }
+            options.add(argument);
+        }
+        String flags = jcmd("VM.flags").lines().skip(1).findFirst().orElse("").trim();
+        List<String> effective = new ArrayList<>();
+        for (String flag : flags.split(" ")) {
+            java.util.regex.Matcher size = java.util.regex.Pattern.compile("-XX:(InitialHeapSize|MaxHeapSize)=(\\d+)")
+                    .matcher(flag);
+            if (size.matches()) {
+                effective.add(size.group(1) + " " + Long.parseLong(size.group(2)) / (1024 * 1024) + " MiB");
+            } else if (flag.matches("-XX:\\+Use\\w+GC") || flag.contains("SharedArchiveFile") || flag.contains("AOT")
+                    || flag.contains("CompactObjectHeaders") || flag.startsWith("-XX:ActiveProcessorCount")) {
+                effective.add(flag.substring(4));
+            }
+        }
+        Map<String, Object> description = new java.util.LinkedHashMap<>();
+        String prefix = root.toAbsolutePath() + "/";
+        description.put("command", String.join(" ", command).replace(prefix, ""));
+        description.put("jvm_options", options);
+        description.put("jvm_options_shown", options.isEmpty() ? "none (the JVM's defaults)"
+                : "`" + String.join(" ", options).replace(prefix, "") + "`");
+        description.put("java", jcmd("VM.version").lines().skip(1).findFirst().orElse("").trim());
+        description.put("vm_flags", String.join(", ", effective));
+        description.put("vm_flags_all", flags);
+        return description;
+    }
+
+    /** The server's heap in use (after the caller's GC), from jcmd GC.heap_info, in KiB. */
+    long heapUsedKib() throws IOException, InterruptedException {
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();
