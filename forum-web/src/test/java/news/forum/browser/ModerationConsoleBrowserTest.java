@@ -264,17 +264,17 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     /** The console's queue item holding the text, once its queue has loaded it. */
     static WebElement queueItem(Browser browser, String queue, String text) {
-        return browser.waitFor(d -> d.findElements(By.cssSelector("#" + queue + " .queue-item")).stream()
-                .filter(item -> item.getText().contains(text)).findFirst().orElse(null));
+        return browser.waitFor(d -> (WebElement) browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0])).find(e => e.innerText.includes(arguments[1]))"
+                        + " || null;", "#" + queue + " .queue-item", text));
     }
 
     private static List<String> queueTexts(Browser browser, String queue) {
-        return browser.driver.findElements(By.cssSelector("#" + queue + " .queue-item")).stream()
-                .map(WebElement::getText).toList();
+        return browser.texts("#" + queue + " .queue-item");
     }
 
     private static List<String> logTexts(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("ol.log li")).stream().map(WebElement::getText).toList();
+        return browser.texts("ol.log li");
     }
 
     private static String result(Browser browser, String section) {
