@@ -6,7 +6,8 @@
 import { el, button, nextId } from '../lib/dom.js';
 import { t } from '../lib/messages.js';
 import { api, state, key, page, threadPath, commentPath, loadArticle } from './state.js';
-import { renderAll, fillComment, insertComment, dropComment, updateCount, focusComment } from './thread.js';
+import { renderAll, insertComment, dropComment, updateCount, focusComment } from './thread.js';
+import { fillComment } from './comment.js';
 import { liveStart } from './live.js';
 
 const FLAG_REASONS = ['spam', 'abuse', 'off_topic', 'other'];

@@ -4,8 +4,9 @@
  */
 import { loadMessages, t } from '../lib/messages.js';
 import { api, state, page, restoreSession } from './state.js';
-import { compose, commentActions, renderAll, failed, refreshTimes, renderHeader, renderLockNotice, renderSlowMode,
-  renderBranchBar, renderList, renderEmpty, renderMore } from './thread.js';
+import { compose, renderAll, failed, renderHeader, renderLockNotice, renderSlowMode, renderBranchBar, renderList, renderEmpty,
+  renderMore } from './thread.js';
+import { commentActions, refreshTimes } from './comment.js';
 import { renderSession, renderModeration, renderTopComposer, readerActions, moderatorActions, loadForReader } from './account.js';
 import { liveStart, renderFreshNews, updateFreshNews } from './live.js';
 import './sizing.js';

@@ -1,20 +1,18 @@
 /*
- * The live view: the thread's events (EventSource) while the page is visible. Edits, removals and the lock apply
- * in place; new comments wait behind the "N new replies" button, never pushed into the text being read.
+ * The live view: the thread's events while the page is visible. Edits, removals and the lock apply in place; new
+ * comments are counted, never pushed into the text being read, and shown by the "N new replies" button.
  */
 import { el, button } from '../lib/dom.js';
 import { t } from '../lib/messages.js';
 import { state, open, moderates, threadPath, loadArticle } from './state.js';
-import { renderAll, redraw, failed, fillComment, insertComment, dropComment, updateCount, focusComment, focusHeading } from './thread.js';
+import { renderAll, redraw, failed, insertComment, dropComment, updateCount, focusComment, focusHeading } from './thread.js';
+import { fillComment } from './comment.js';
 
 const EVENTS = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.removed', 'thread.locked', 'thread.unlocked'];
 const live = { source: null, lastEventId: null, threadId: null, retry: null };
 let news = null;
 
-/**
- * Follows the thread's events while the reader can see the page. The browser's EventSource reconnects by itself
- * and asks for what it missed (Last-Event-ID); hidden, the stream is closed and reopened from the last event seen.
- */
+/** EventSource reconnects by itself from Last-Event-ID; hidden, the page closes it and reopens from the last seen. */
 export function liveStart() {
   if (!state.thread || live.source || !window.EventSource || document.visibilityState !== 'visible') {
     return;
@@ -89,7 +87,6 @@ function liveEvent(name, data) {
   const waiting = state.fresh.find((c) => c.id === data.id);
   if (name === 'comment.created') {
     if (!shown && !waiting) {
-      // never pushed into the text being read: counted now, shown when the reader asks
       state.fresh.push(data);
       state.thread.commentCount += 1;
       updateCount();
@@ -126,7 +123,7 @@ function liveEvent(name, data) {
   }
 }
 
-/** A lock or unlock from elsewhere: the notice, the composers and the reply buttons follow at once. */
+/** A lock or unlock from elsewhere: the notice, composers and buttons follow at once. */
 function showOpenness() {
   redraw('moderation', 'lock', 'compose', 'empty');
   for (const node of Object.values((state.dom && state.dom.nodes) || {})) {
@@ -153,14 +150,13 @@ export function updateFreshNews() {
   news.replaceChildren(...(count ? [button(t('live.newReplies', { count }), showFresh, { class: 'show-fresh' })] : []));
 }
 
-/** Shows the waiting comments in their places, parents before replies, and moves to the first. */
 function showFresh() {
   const waiting = state.fresh;
   state.fresh = [];
   let first = null;
   for (const c of waiting) {
     if (state.byId[c.id] || (c.parentId && !state.byId[c.parentId])) {
-      // already on a page read since, or a reply to a comment not loaded yet (it comes with that page)
+      // on a page read since, or a reply whose parent is on a page not read yet
       continue;
     }
     insertComment(c);

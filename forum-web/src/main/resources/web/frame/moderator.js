@@ -6,7 +6,8 @@
 import { el, button, nextId } from '../lib/dom.js';
 import { t } from '../lib/messages.js';
 import { api, state, threadPath, commentPath } from './state.js';
-import { renderAll, fillComment } from './thread.js';
+import { renderAll } from './thread.js';
+import { fillComment } from './comment.js';
 import { problemText } from './composer.js';
 import { reloadForReader } from './account.js';
 

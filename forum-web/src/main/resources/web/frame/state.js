@@ -7,7 +7,6 @@ import { createApi } from '../lib/api.js';
 const PAGE_SIZE = 50;
 const params = new URLSearchParams(location.search);
 
-/** The article's key, from /embed/{key}; its title, address and theme as the host page gave them. */
 export const key = decodeURIComponent(location.pathname.replace(/^\/embed\//, ''));
 export const page = { title: params.get('title') || key, url: params.get('url') || '', theme: params.get('theme') };
 

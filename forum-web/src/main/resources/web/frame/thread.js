@@ -1,10 +1,11 @@
 /*
  * The thread view: the regions in the order frame.js composes, the comments in their places (nested up to
- * MAX_INLINE_DEPTH, deeper ones in a branch), each comment's box and buttons, the count, sorting, paging.
+ * MAX_INLINE_DEPTH, deeper in a branch of their own), the count, sorting, paging.
  */
 import { el, button, nextId } from '../lib/dom.js';
-import { t, locale, formatDate } from '../lib/messages.js';
+import { t } from '../lib/messages.js';
 import { state, open, loadPage, resetComments } from './state.js';
+import { commentNode, fillComment } from './comment.js';
 
 const MAX_INLINE_DEPTH = 5;
 const root = document.getElementById('forum');
@@ -12,13 +13,7 @@ let parts = [];
 let regions = {};
 let retry = () => {};
 
-/** Functions (node) that add buttons under a comment, in their order. */
-export const commentActions = [];
-
-/**
- * The regions top to bottom as [name, render, counted]: render() draws one, counted() (optional) follows a change
- * of the counts; retry starts the widget again after a failure.
- */
+/** The regions top to bottom, [name, render, counted?]: counted() follows a change of the counts. */
 export function compose(list, onRetry) {
   parts = list;
   retry = onRetry;
@@ -131,7 +126,15 @@ export function renderList() {
   return list;
 }
 
-/** Puts a comment under its parent; below the readable depth, only a "continue this thread" link shows. */
+function boxFor(c, depth) {
+  const node = commentNode(c, depth);
+  if (depth >= MAX_INLINE_DEPTH && c.replyCount > 0) {
+    node.li.appendChild(continueLink(node));
+  }
+  return node;
+}
+
+/** Puts a comment under its parent; below the readable depth, a "continue this thread" link stands for it. */
 function place(c) {
   const dom = state.dom;
   const depth = c.depth - dom.baseDepth;
@@ -139,99 +142,14 @@ function place(c) {
   if (depth > 0 && (!parent || parent.depth >= MAX_INLINE_DEPTH)) {
     return null;
   }
-  const node = commentNode(c, depth);
+  const node = boxFor(c, depth);
   dom.nodes[c.id] = node;
   (parent ? parent.replies : dom.list).appendChild(node.li);
   return node;
 }
 
-/** A comment's box: header, body, buttons, and a slot for the form a button opens. */
-function commentNode(c, depth) {
-  const labelId = nextId('label');
-  const node = {
-    comment: c, depth, labelId,
-    li: el('li', { class: 'comment', id: 'comment-' + c.id, 'data-comment-id': c.id, 'data-depth': depth }),
-    box: el('article', { class: 'comment-box', tabindex: '-1', 'aria-labelledby': labelId }),
-    header: el('header', { class: 'comment-meta' }),
-    body: el('div', { class: 'comment-body' }),
-    actions: el('div', { class: 'comment-actions' }),
-    slot: el('div', { class: 'comment-slot' }),
-    replies: el('ol', { class: 'replies', role: 'list' })
-  };
-  fillComment(node);
-  node.box.append(node.header, node.body, node.actions, node.slot);
-  node.li.append(node.box, node.replies);
-  if (depth >= MAX_INLINE_DEPTH && c.replyCount > 0) {
-    node.li.appendChild(continueLink(node));
-  }
-  return node;
-}
-
-export function fillComment(node) {
-  const c = node.comment;
-  node.header.replaceChildren();
-  node.body.replaceChildren();
-  node.actions.replaceChildren();
-  node.li.classList.toggle('deleted', !!c.deleted);
-  if (c.deleted) {
-    node.header.append(timeNode(c.createdAt));
-    node.body.append(el('p', { class: 'deleted-text', id: node.labelId, text: placeholderText(c) }));
-  } else {
-    node.header.append(el('span', { class: 'author', id: node.labelId, text: c.author.displayName || c.author.username }),
-      ' ', timeNode(c.createdAt));
-    if (c.editedAt) {
-      node.header.append(' ', el('span', { class: 'edited', title: exactTime(c.editedAt), text: t('comment.edited') }));
-    }
-    const status = statusNote(c);
-    if (status) {
-      node.header.append(' ', status);
-    }
-    node.body.innerHTML = c.bodyHtml; // sanitised by the server: the only HTML the widget ever parses
-  }
-  commentActions.forEach((add) => add(node));
-}
-
 function continueLink(node) {
   return button(t('thread.continue'), () => openBranch(node.comment.id), { class: 'link continue', 'aria-describedby': node.labelId });
-}
-
-export function placeholderText(c) {
-  if (c.status === 'removed') {
-    return c.removal && c.removal.reason ? t('comment.removedWithReason', { reason: c.removal.reason }) : t('comment.removed');
-  }
-  return c.status === 'hidden' ? t('comment.hidden') : t('comment.deleted');
-}
-
-/** A mark on a comment that only its author and the moderators see as it is. */
-function statusNote(c) {
-  const text = { pending: t('comment.awaitingReview'), hidden: t('comment.hiddenBadge') }[c.status] ||
-    (c.status === 'removed' ? placeholderText(c) : null);
-  return text ? el('span', { class: 'badge status-' + c.status, text }) : null;
-}
-
-function timeNode(iso) {
-  return el('time', { datetime: iso, title: exactTime(iso), text: relativeTime(iso) });
-}
-
-function exactTime(date) {
-  return formatDate(date, { dateStyle: 'long', timeStyle: 'short' });
-}
-
-const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
-
-function relativeTime(date) {
-  const seconds = Math.round((new Date(date).getTime() - Date.now()) / 1000);
-  if (Math.abs(seconds) < 45) {
-    return t('time.justNow');
-  }
-  const [unit, length] = UNITS.find(([, size], i) => Math.abs(seconds) >= size || i === UNITS.length - 1);
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(seconds / length), unit);
-}
-
-export function refreshTimes() {
-  root.querySelectorAll('.comment-meta time').forEach((node) => {
-    node.textContent = relativeTime(node.getAttribute('datetime'));
-  });
 }
 
 export function updateCount() {
@@ -285,13 +203,13 @@ function closeBranch() {
   }
 }
 
-/** Puts a comment into the list where the thread has it: top-level ones first, replies after their siblings. */
+/** Top-level comments go first, replies after their siblings, as the thread has them. */
 export function insertComment(c) {
   state.byId[c.id] = c;
   if (!c.parentId) {
     state.comments.unshift(c);
     if (!state.branch) {
-      const node = commentNode(c, 0);
+      const node = boxFor(c, 0);
       state.dom.nodes[c.id] = node;
       state.dom.list.insertBefore(node.li, state.dom.list.firstChild);
     }
@@ -313,13 +231,13 @@ export function insertComment(c) {
       parentNode.li.appendChild(continueLink(parentNode));
     }
   } else if (parentNode) {
-    const child = commentNode(c, parentNode.depth + 1);
+    const child = boxFor(c, parentNode.depth + 1);
     state.dom.nodes[c.id] = child;
     parentNode.replies.appendChild(child.li);
   }
 }
 
-/** A deleted comment leaves the view, or stays as a tombstone while it has replies; true for a tombstone. */
+/** A deleted comment leaves, or stays as a tombstone over its replies: true for a tombstone. */
 export function dropComment(c) {
   const node = state.dom && state.dom.nodes[c.id];
   state.thread.commentCount = Math.max(0, state.thread.commentCount - 1);
@@ -328,7 +246,6 @@ export function dropComment(c) {
   }
   const tombstone = c.replyCount > 0;
   if (tombstone) {
-    // its replies keep their place under a tombstone
     c.deleted = true;
     c.author = null;
     c.bodyHtml = null;

@@ -1,7 +1,6 @@
 /*
- * The one client of the forum's API, for the widget and the console: answers as {ok, status, data, retryAfter}
- * (status 0 offline), the session kept in the given Storage, an expired token renewed once for all waiting calls;
- * a refused renewal ends the session (onEnd).
+ * The one API client of the widget and the console: answers {ok, status, data, retryAfter} (status 0 offline), the
+ * session in the given Storage, one renewal of an expired token for all waiting calls; a refused one calls onEnd.
  */
 
 export function createApi(storage, key) {
@@ -10,7 +9,7 @@ export function createApi(storage, key) {
   try {
     session = JSON.parse(storage().getItem(key) || 'null');
   } catch (e) {
-    // storage blocked or unreadable: signed out
+    // storage blocked: signed out
   }
 
   function save(next) {
@@ -42,7 +41,7 @@ export function createApi(storage, key) {
       try {
         data = text ? JSON.parse(text) : null;
       } catch (e) {
-        // not JSON: no data
+        // not JSON
       }
       return { ok: response.ok, status: response.status, data, retryAfter: response.headers.get('Retry-After') };
     } catch (e) {

@@ -4,10 +4,7 @@ let uid = 0;
 
 export const nextId = (prefix) => 'forum-' + prefix + '-' + ++uid;
 
-/**
- * `text` sets the text, `on<event>` adds a listener, true makes an empty attribute; null, undefined and false
- * attributes are left out, and so are empty children.
- */
+/** `text` sets the text, `on<event>` listens; true is an empty attribute, null/undefined/false none. */
 export function el(tag, attributes, children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) {

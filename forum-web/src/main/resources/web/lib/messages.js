@@ -1,14 +1,13 @@
 /*
- * The message catalogue, /assets/messages/<language>.json: the keys of en.json, {name} placeholders, plural forms
- * by Intl.PluralRules category. Adding a language is adding its file: the page's <meta name="forum-languages">
- * lists the server's catalogues, and the reader's first language among them is loaded, else English.
+ * The message catalogue, /assets/messages/<language>.json: {name} placeholders, plural forms by Intl.PluralRules
+ * category. Adding a language is adding its file: the page's meta forum-languages lists the catalogues there.
  */
 
 let texts = {};
 let plurals = new Intl.PluralRules('en');
 export let locale = 'en';
 
-/** The first wanted language tag that is available, exactly or by its base language ("pt-BR" → "pt"). */
+/** The first wanted language available, exactly or by its base ("pt-BR" → "pt"), else English. */
 export function pickLanguage(wanted, available) {
   const byTag = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
   for (const tag of wanted.filter(Boolean)) {
@@ -33,7 +32,6 @@ export async function loadMessages(wanted) {
 
 export const has = (name) => texts[name] !== undefined;
 
-/** The text for a key with its {placeholders} filled in; an unknown key shows as itself. */
 export function t(name, values) {
   let text = texts[name];
   if (text === undefined) {

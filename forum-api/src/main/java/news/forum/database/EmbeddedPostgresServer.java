@@ -51,6 +51,18 @@ final class EmbeddedPostgresServer {
         return RUNNING.computeIfAbsent(clusterDirectory, dir -> start(dir, ephemeral));
     }
 
+    /** Stops a cluster this process started (a maintenance command's), now. */
+    static void stop(Path clusterDirectory) {
+        EmbeddedPostgres postgres = RUNNING.remove(clusterDirectory);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("Could not stop the embedded PostgreSQL in {}", clusterDirectory, e);
+            }
+        }
+    }
+
     /**
      * Stops the cluster once the application has finished with it: on SIGTERM the server first lets its
      * requests in flight finish (graceful shutdown), and those still need the database.
@@ -66,14 +78,7 @@ final class EmbeddedPostgresServer {
                     break;
                 }
             }
-            EmbeddedPostgres postgres = RUNNING.remove(clusterDirectory);
-            if (postgres != null) {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    LOG.warn("Could not stop the embedded PostgreSQL in {}", clusterDirectory, e);
-                }
-            }
+            stop(clusterDirectory);
         }, "embedded-postgres-stop"));
     }
 

@@ -82,6 +82,11 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
         submit(() -> unregister(stream));
     }
 
+    /** Event streams open on this instance now (a gauge of the metrics). */
+    public int openStreams() {
+        return streamCount.get();
+    }
+
     /** From the listener: the thread has events up to {@code seq}. */
     void notified(long threadId, long seq) {
         Topic topic = topics.get(threadId);

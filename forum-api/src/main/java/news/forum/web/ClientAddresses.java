@@ -52,6 +52,11 @@ public class ClientAddresses {
         return client;
     }
 
+    /** Whether the request's TCP peer is one of the trusted proxies, whose X-Forwarded-* headers are believed. */
+    public boolean fromTrustedProxy(HttpRequest<?> request) {
+        return trusted(request.getRemoteAddress().getAddress());
+    }
+
     private boolean trusted(InetAddress address) {
         for (Range range : trustedProxies) {
             if (range.contains(address)) {

@@ -48,13 +48,18 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens {@code path} on {@code base}; extra headers as name, value pairs (Last-Event-ID). */
     public static EventStream open(URI base, String path, String... headers) {
+        return open(HTTP, base, path, headers);
+    }
+
+    /** The same through a client of the test's own making (one that trusts a test certificate authority, say). */
+    public static EventStream open(HttpClient client, URI base, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET()
                 .header("Accept", "text/event-stream");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return new EventStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+            return new EventStream(client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {
             throw new UncheckedIOException(path, e);
         } catch (InterruptedException e) {

@@ -14,6 +14,8 @@ public final class ForumServer {
 
     static {
         COMMANDS.put("serve", new ServeCommand());
+        COMMANDS.put("backup", new BackupCommand());
+        COMMANDS.put("restore", new RestoreCommand());
     }
 
     private ForumServer() {

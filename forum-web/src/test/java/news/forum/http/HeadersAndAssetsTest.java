@@ -5,6 +5,7 @@ import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Pages;
 import news.forum.support.Response;
+import news.forum.widget.WebResources;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -168,6 +169,16 @@ class HeadersAndAssetsTest extends ApiTestBase {
         assertThat(get(Pages.asset("frame/no-such-module.js")).status()).isEqualTo(404);
         assertThat(get(Pages.asset("messages/en.json")).headerValue("Content-Type"))
                 .contains("application/json;charset=utf-8");
+    }
+
+    /** One concern a file: no script or style of the widget, the console or the pages is over 400 lines. */
+    @Test
+    void noScriptOrStyleIsOver400Lines() {
+        List<String> sources = WebResources.paths().stream().filter(path -> path.endsWith(".js") || path.endsWith(".css")).toList();
+        assertThat(sources).contains("embed.js", "frame/frame.js", "console/console.js", "lib/api.js");
+        for (String path : sources) {
+            assertThat(WebResources.text(path).lines().count()).as(path).isLessThanOrEqualTo(400);
+        }
     }
 
     @Test

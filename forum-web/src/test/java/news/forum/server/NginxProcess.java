@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Debian's nginx as a load balancer in front of forum instances, started by a test as its own process with its own
- * prefix, pid and logs under target/, on loopback, from the configuration README shows
- * (src/test/resources/nginx/several-instances.conf). A machine without nginx fails the test: CI installs it.
+ * Debian's nginx as a reverse proxy (a load balancer, a TLS terminator) in front of forum instances, started by a
+ * test as its own process with its own prefix, pid and logs under target/, on loopback, from a configuration README
+ * shows (src/test/resources/nginx/: several-instances.conf, tls-proxy.conf). A machine without nginx fails the test:
+ * CI installs it.
  */
 final class NginxProcess implements AutoCloseable {
 
@@ -32,23 +34,42 @@ final class NginxProcess implements AutoCloseable {
     }
 
     static NginxProcess start(List<Integer> upstreamPorts) throws IOException, InterruptedException {
-        if (!Files.isExecutable(NGINX)) {
-            throw new IllegalStateException("The multi-instance test needs Debian's nginx at " + NGINX
-                    + ": apt-get install -y nginx (.ci/run installs it)");
-        }
-        Files.createDirectories(Path.of("target"));
-        Path prefix = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nginx-");
         int port = freePort();
-        String template;
-        try (var in = NginxProcess.class.getResourceAsStream("/nginx/several-instances.conf")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         String upstreams = upstreamPorts.stream()
                 .map(p -> "        server 127.0.0.1:" + p + " max_fails=1 fail_timeout=10s;")
                 .collect(Collectors.joining("\n"));
+        return start("several-instances.conf", newPrefix(), port,
+                Map.of("@LISTEN@", "127.0.0.1:" + port, "@UPSTREAMS@", upstreams));
+    }
+
+    /** A fresh directory under target/ for one nginx's configuration, pid, logs and whatever the test puts beside them. */
+    static Path newPrefix() throws IOException {
+        Files.createDirectories(Path.of("target"));
+        return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nginx-");
+    }
+
+    /**
+     * Runs src/test/resources/nginx/{template} with @PREFIX@ and the given values filled in; returns once it accepts
+     * connections on {@code port} (127.0.0.1).
+     */
+    static NginxProcess start(String template, Path prefix, int port, Map<String, String> values)
+            throws IOException, InterruptedException {
+        if (!Files.isExecutable(NGINX)) {
+            throw new IllegalStateException("This test needs Debian's nginx at " + NGINX
+                    + ": apt-get install -y nginx (.ci/run installs it)");
+        }
+        String configuration;
+        try (var in = NginxProcess.class.getResourceAsStream("/nginx/" + template)) {
+            configuration = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@PREFIX@", prefix.toString());
+        }
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            configuration = configuration.replace(value.getKey(), value.getValue());
+        }
+        if (configuration.matches("(?s).*@[A-Z_]+@.*")) {
+            throw new IllegalArgumentException("a value of " + template + " is left unfilled: " + configuration);
+        }
         Path config = prefix.resolve("nginx.conf");
-        Files.writeString(config, template.replace("@PREFIX@", prefix.toString())
-                .replace("@LISTEN@", "127.0.0.1:" + port).replace("@UPSTREAMS@", upstreams));
+        Files.writeString(config, configuration);
         Process process = new ProcessBuilder(NGINX.toString(), "-p", prefix.toString(), "-c", config.toString(),
                 "-e", prefix.resolve("error.log").toString())
                 .redirectErrorStream(true)
@@ -101,7 +122,7 @@ final class NginxProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -73,6 +73,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("FORUM_POSTS_PER_ACCOUNT", "1000000");
         env.put("FORUM_POSTS_PER_ADDRESS", "1000000");
         env.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "1000000");
+        // several servers (and other test runs) on one machine: each serves its metrics on a free loopback port
+        env.put("FORUM_METRICS_PORT", "0");
         env.putAll(environment);
         try {
             return new ServerProcess(builder.start(), port);
@@ -155,7 +157,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String serverJar() {
+    static String serverJar() {
         String jar = System.getProperty("forum.server.jar");
         if (jar == null) {
             throw new IllegalStateException("forum.server.jar is not set: run the *IT tests through Maven (mvn verify)");
@@ -163,7 +165,7 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
