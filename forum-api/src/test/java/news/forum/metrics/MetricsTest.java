@@ -1,8 +1,10 @@
 package news.forum.metrics;
 
+import io.micronaut.context.annotation.Property;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.EventStream;
+import news.forum.support.TestServers;
 import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * After some traffic, the metrics port serves what an operator graphs and alerts on (requests by route and status
  * with latency buckets, comments published, held and refused by rule, open event streams, the pool), and neither the
- * public port nor any address but loopback serves them.
+ * public port nor any address but loopback serves them. The counters are the whole server's: it has one of its own.
  */
+@Property(name = TestServers.OWN_SERVER, value = "MetricsTest")
 class MetricsTest extends ApiTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -399,7 +399,9 @@ public final class Api {
         }
         if (HttpResponse.class.isAssignableFrom(raw)) {
             MutableHttpResponse<Object> answer = HttpResponse.status(HttpStatus.valueOf(response.status()));
-            response.headers().forEach((name, values) -> values.forEach(value -> answer.getHeaders().add(name, value)));
+            // over HTTP/2 the client reports the pseudo-header :status among the headers; it is no header of the answer
+            response.headers().entrySet().stream().filter(header -> !header.getKey().startsWith(":"))
+                    .forEach(header -> header.getValue().forEach(value -> answer.getHeaders().add(header.getKey(), value)));
             Type bodyType = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             if (rawClass(bodyType) != Void.class && response.body() != null && !response.body().isEmpty()) {
                 answer.body(read(response, argument(bodyType)));

@@ -17,6 +17,13 @@ import java.util.TreeMap;
  */
 public final class TestServers {
 
+    /**
+     * A setting no part of the server reads: a class that needs a server to itself, because what it checks is the
+     * whole server's (the metrics count every request), names it with this, {@code @Property(name = OWN_SERVER,
+     * value = "MetricsTest")}, and no other class's traffic reaches that server.
+     */
+    public static final String OWN_SERVER = "forum.test.own-server";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestServers.class);
 
     private TestServers() {
