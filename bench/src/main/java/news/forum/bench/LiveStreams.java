@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * Workload 8, idle live-event streams on one instance: memory per stream (resident and live heap, before and after
  * opening them, each after a full GC), the time for one event to reach every stream against the time to reach a
@@ -27,7 +29,7 @@ final class LiveStreams implements Workload {
         Plan plan = suite.plan;
         Server server = suite.server;
         long thread = suite.threadId("bench-live");
-        String events = "/api/v1/threads/" + suite.ids.format(thread) + "/events";
+        String events = "/api/v1/threads/" + suite.ids.format(THREAD, thread) + "/events";
         String reads = suite.pagePath(suite.threadId("bench-mixed"), "oldest", 50, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(plan.smoke() ? 40 : 400);
         Map<String, Object> live = suite.section("streams");
@@ -104,7 +106,7 @@ final class LiveStreams implements Workload {
                 streams.expect(marker);
                 long sent = System.nanoTime();
                 Future<Http.Response> posted = poster.submit(() -> http.post(
-                        "/api/v1/threads/" + suite.ids.format(thread) + "/comments", suite.tokens.get(2),
+                        "/api/v1/threads/" + suite.ids.format(THREAD, thread) + "/comments", suite.tokens.get(2),
                         "{\"body\":\"" + marker + "\"}"));
                 long[] arrived = streams.awaitAll(deadline);
                 if (posted.get().status() != 201) {

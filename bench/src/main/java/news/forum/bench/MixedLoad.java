@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * Workload 5, mixed: wrk, 64 connections, 95 % page reads (first and middle pages of each sort) and 5 % replies
  * into one 10,000-comment thread, after a warm-up, on a freshly started server: requests a second, p99, and the
@@ -34,11 +37,11 @@ final class MixedLoad implements Workload {
             reads.add(suite.pagePath(thread, sort, 50, null));
             reads.add(suite.pagePath(thread, sort, 50, suite.cursor(sort, Data.middle(suite.db(), thread, sort, size))));
         }
-        String parents = Data.roots(suite.db(), thread, 500).stream().map(suite.ids::format)
+        String parents = Data.roots(suite.db(), thread, 500).stream().map(root -> suite.ids.format(COMMENT, root))
                 .collect(Collectors.joining(","));
         Map<String, String> environment = Map.of(
                 "BENCH_SCRIPTS", suite.root.resolve("bench/wrk").toString(),
-                "BENCH_THREAD", suite.ids.format(thread),
+                "BENCH_THREAD", suite.ids.format(THREAD, thread),
                 "BENCH_TOKEN", suite.tokens.get(1),
                 "BENCH_PARENTS", parents,
                 "BENCH_READS", String.join(" ", reads));

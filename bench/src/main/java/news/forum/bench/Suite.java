@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * What every workload shares: the plan, the server under test and a direct connection to its database, wrk, the
  * bench's accounts, and the report the workloads fill in (figures, notes, failures). Prepares the accounts and the
@@ -58,8 +61,12 @@ final class Suite implements AutoCloseable {
         serverEnv.put("FORUM_POSTS_PER_ACCOUNT", "100000000");
         serverEnv.put("FORUM_POSTS_PER_ADDRESS", "100000000");
         serverEnv.put("FORUM_AUTO_SLOW_MODE_REPLIES_PER_MINUTE", "100000000");
+        // the streams workload holds thousands of streams from 127.0.0.1, past the cap one address may hold
+        serverEnv.put("FORUM_EVENTS_PER_ADDRESS", "100000000");
         // the bench registers its accounts from 127.0.0.1 on every run
         serverEnv.put("FORUM_REGISTRATIONS_PER_ADDRESS", "100000000");
+        // the streams workloads hold thousands of streams from 127.0.0.1, past the cap one address may hold
+        serverEnv.put("FORUM_EVENTS_PER_ADDRESS", "100000000");
         // the login flood comes from many readers behind one proxy on loopback (X-Forwarded-For), as a site's does
         serverEnv.put("FORUM_TRUSTED_PROXIES", "127.0.0.1,::1");
         if (external && env("FORUM_JWT_SECRET", "").isBlank()) {
@@ -244,15 +251,15 @@ final class Suite implements AutoCloseable {
     String cursor(String sort, String[] middle) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < middle[2].length(); i += 12) {
-            path.append(i == 0 ? "" : ".").append(ids.format(Long.parseLong(middle[2].substring(i, i + 12), 16)));
+            path.append(i == 0 ? "" : ".").append(ids.format(COMMENT, Long.parseLong(middle[2].substring(i, i + 12), 16)));
         }
         String raw = sort.charAt(0) + "|" + (sort.equals("top") ? middle[0] : "0") + "|"
-                + ids.format(Long.parseLong(middle[1])) + "|" + path;
+                + ids.format(COMMENT, Long.parseLong(middle[1])) + "|" + path;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
     String pagePath(long thread, String sort, int limit, String after) {
-        return "/api/v1/threads/" + ids.format(thread) + "/comments?sort=" + sort + "&limit=" + limit
+        return "/api/v1/threads/" + ids.format(THREAD, thread) + "/comments?sort=" + sort + "&limit=" + limit
                 + (after == null ? "" : "&after=" + after);
     }
 

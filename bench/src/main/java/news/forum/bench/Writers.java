@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * Posting workloads 3 and 4: each writer is one keep-alive connection posting one comment at a time. A writer
  * stops starting requests at the deadline and finishes the one in flight, so every 201 it saw is known.
@@ -76,13 +79,13 @@ final class Writers {
         List<Posted> replyable = new ArrayList<>();
         Map<Integer, Long> other = new TreeMap<>();
         double[] latencies = new double[count];
-        String path = "/api/v1/threads/" + ids.format(threadId) + "/comments";
+        String path = "/api/v1/threads/" + ids.format(THREAD, threadId) + "/comments";
         long started = System.nanoTime();
         try (Http http = new Http(port)) {
             for (int i = 0; i < count; i++) {
                 String json = body(random, run + ", comment " + i);
                 if (!top[i]) {
-                    json += ",\"parentId\":\"" + ids.format(replyable.get(random.nextInt(replyable.size())).id()) + "\"";
+                    json += ",\"parentId\":\"" + ids.format(COMMENT, replyable.get(random.nextInt(replyable.size())).id()) + "\"";
                 }
                 long t0 = System.nanoTime();
                 Http.Response response = http.post(path, token, json + "}");
@@ -129,10 +132,10 @@ final class Writers {
                         List<Posted> earlier = mine.computeIfAbsent(threadId, k -> new ArrayList<>());
                         String json = body(random, run + ", writer " + writer + ", comment " + sent++);
                         if (!earlier.isEmpty() && random.nextInt(5) != 0) {
-                            json += ",\"parentId\":\"" + ids.format(earlier.get(random.nextInt(earlier.size())).id()) + "\"";
+                            json += ",\"parentId\":\"" + ids.format(COMMENT, earlier.get(random.nextInt(earlier.size())).id()) + "\"";
                         }
                         long t0 = System.nanoTime();
-                        Http.Response response = http.post("/api/v1/threads/" + ids.format(threadId) + "/comments", token,
+                        Http.Response response = http.post("/api/v1/threads/" + ids.format(THREAD, threadId) + "/comments", token,
                                 json + "}");
                         myLatencies.add((System.nanoTime() - t0) / 1e6);
                         if (response.status() == 201) {
@@ -168,6 +171,6 @@ final class Writers {
     }
 
     private static Posted posted(String body, long threadId, PublicIds ids) {
-        return new Posted(ids.parse(Json.field(body, "id"), "The comment"), threadId, Integer.parseInt(Json.field(body, "depth")));
+        return new Posted(ids.parse(COMMENT, Json.field(body, "id")), threadId, Integer.parseInt(Json.field(body, "depth")));
     }
 }

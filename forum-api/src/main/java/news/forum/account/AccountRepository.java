@@ -82,6 +82,17 @@ class AccountRepository {
                 row -> new StoredAccount(caller(row), row.getString("password_hash")), usernameKey);
     }
 
+    /** Locks every ADMIN account row; how many there are. */
+    int lockAdmins() {
+        return sql.one("SELECT count(*) AS n FROM (SELECT id FROM account WHERE role = 'ADMIN' FOR UPDATE) admins",
+                row -> row.getInt("n")).orElse(0);
+    }
+
+    /** True when it was not an ADMIN before. */
+    boolean promoteToAdmin(long id) {
+        return sql.update("UPDATE account SET role = 'ADMIN' WHERE id = ? AND role <> 'ADMIN'", id) == 1;
+    }
+
     Optional<Caller> updateRole(String usernameKey, Role role) {
         return sql.one("UPDATE account SET role = ? WHERE username_key = ? RETURNING " + CALLER_COLUMNS,
                 AccountRepository::caller, role.name(), usernameKey);

@@ -6,6 +6,8 @@ import news.forum.web.PublicIds;
 
 import java.time.Instant;
 
+import static news.forum.web.PublicIds.Kind.ACCOUNT;
+
 /** An account as its owner and others see it; {@code ban} while one applies (the account may read, not write). */
 @Serdeable
 public record AccountResponse(String id, String username, String displayName, Role role, @Nullable Ban ban) {
@@ -15,7 +17,7 @@ public record AccountResponse(String id, String username, String displayName, Ro
     }
 
     static AccountResponse of(Caller caller, PublicIds ids) {
-        return new AccountResponse(ids.format(caller.id()), caller.username(), caller.displayName(), caller.role(),
+        return new AccountResponse(ids.format(ACCOUNT, caller.id()), caller.username(), caller.displayName(), caller.role(),
                 caller.ban() == null ? null : new Ban(caller.ban().reason(), caller.ban().until()));
     }
 }

@@ -63,9 +63,13 @@ public class AccountService {
         return accounts.insert(name, key, skeleton, displayName, hash, role);
     }
 
-    @Transactional
+    /**
+     * The password is checked between two short database steps, never inside a transaction: a hash takes tens of
+     * milliseconds, and a flood of logins must not hold pooled connections meanwhile (the hasher bounds how many
+     * run at once, see {@link PasswordHasher}).
+     */
     public TokenResponse login(LoginRequest request) {
-        Optional<AccountRepository.StoredAccount> stored = accounts.findForLogin(UsernameRules.key(request.username()));
+        Optional<AccountRepository.StoredAccount> stored = findForLogin(UsernameRules.key(request.username()));
         if (stored.isEmpty()) {
             hasher.spendTimeOfOneCheck(request.password());
             throw wrongCredentials();
@@ -73,7 +77,19 @@ public class AccountService {
         if (!hasher.matches(request.password(), stored.get().passwordHash())) {
             throw wrongCredentials();
         }
-        return tokens.issueWithRefresh(stored.get().caller());
+        return issueTokens(stored.get().caller().id());
+    }
+
+    @ReadOnly
+    protected Optional<AccountRepository.StoredAccount> findForLogin(String usernameKey) {
+        return accounts.findForLogin(usernameKey);
+    }
+
+    /** The account as it is now (it may have changed while its password was checked). */
+    @Transactional
+    protected TokenResponse issueTokens(long accountId) {
+        Caller caller = accounts.findCaller(accountId).orElseThrow(AccountService::wrongCredentials);
+        return tokens.issueWithRefresh(caller);
     }
 
     @ReadOnly
@@ -88,15 +104,60 @@ public class AccountService {
         accounts.revokeRefreshToken(TokenIssuer.hash(request.refreshToken()));
     }
 
+    /**
+     * The last ADMIN keeps the role (409): with none left nobody could appoint moderators or change word rules. A
+     * demotion locks every ADMIN row first and reads the caller's own role again under that lock, so of two
+     * administrators demoting each other at once the second sees the first one's change (403 or 409), and one stays.
+     */
     @Transactional
     public Caller changeRole(Authentication authentication, String username, Role role) {
+        Caller admin = requireAdmin(authentication);
+        String key = UsernameRules.key(username);
+        if (role != Role.ADMIN) {
+            int admins = accounts.lockAdmins();
+            admin = requireAdmin(authentication);
+            Caller target = accounts.findCallerByKey(key).orElseThrow(() -> ProblemException.notFound("The account"));
+            if (target.role() == Role.ADMIN && admins <= 1) {
+                throw ProblemException.conflict("last-admin", "The last administrator",
+                        "This is the only administrator: appoint another before changing this account's role.");
+            }
+        }
+        Caller changed = accounts.updateRole(key, role)
+                .orElseThrow(() -> ProblemException.notFound("The account"));
+        audit.record(admin.id(), "account.role." + role.name().toLowerCase(java.util.Locale.ROOT), "account", changed.id(), null);
+        return changed;
+    }
+
+    private Caller requireAdmin(Authentication authentication) {
         Caller admin = callers.require(authentication);
         if (admin.role() != Role.ADMIN) {
             throw ProblemException.forbidden("Only administrators may change roles.");
         }
-        Caller changed = accounts.updateRole(UsernameRules.key(username), role)
-                .orElseThrow(() -> ProblemException.notFound("The account"));
-        audit.record(admin.id(), "account.role." + role.name().toLowerCase(java.util.Locale.ROOT), "account", changed.id(), null);
+        return admin;
+    }
+
+    /**
+     * The recovery of the configured administrator at start (FORUM_ADMIN_USERNAME with FORUM_ADMIN_PASSWORD): an
+     * existing account of that name becomes an ADMIN again, audited as an action of the forum itself, when the
+     * password is its own; one whose password differs is somebody else's and stays as it is. Returns whether the
+     * role changed; 429 should the hashing be busy (it is not, at start).
+     */
+    public boolean restoreAdmin(String username, String password) {
+        Optional<AccountRepository.StoredAccount> stored = findForLogin(UsernameRules.key(username));
+        if (stored.isEmpty() || stored.get().caller().role() == Role.ADMIN
+                || !hasher.matches(password, stored.get().passwordHash())) {
+            return false;
+        }
+        return promoteToAdmin(stored.get().caller().id());
+    }
+
+    @Transactional
+    protected boolean promoteToAdmin(long accountId) {
+        boolean changed = accounts.promoteToAdmin(accountId);
+        if (changed) {
+            audit.recordAutomatic("account.role.admin", "account", accountId,
+                    "FORUM_ADMIN_USERNAME and FORUM_ADMIN_PASSWORD at start");
+        }
         return changed;
     }
 

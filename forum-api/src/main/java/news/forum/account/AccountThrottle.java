@@ -1,6 +1,7 @@
 package news.forum.account;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
@@ -17,62 +18,74 @@ import java.util.function.Supplier;
  * Budgets for logins and registrations, as token buckets (Bucket4j) stored in PostgreSQL's
  * {@code throttle_bucket}, so every instance behind a load balancer spends the same ones.
  * <ul>
+ * <li>Login attempts per client address, right or wrong: generous (readers behind one NAT share an address), yet one
+ *     address cannot keep the password hashing busy for everyone else.</li>
  * <li>Wrong passwords per client address: the address that guesses is slowed, whichever names it tries.</li>
  * <li>Wrong passwords per name <em>and</em> address: guessing one account from one address stops early, yet
- *     the owner, signing in from an address that has not been failing, always gets through; a correct
- *     password refunds the address's token and clears the name's bucket.</li>
+ *     the owner, signing in from an address that has not been failing, always gets through; a correct password
+ *     clears the name's bucket.</li>
  * <li>Registrations per client address.</li>
  * </ul>
+ * The two budgets of wrong passwords are checked before the attempt and spent only once it has failed, so attempts
+ * still in flight spend nothing: a correct password is never refused for the owner's own concurrent sign-ins.
  * The buckets are {@link TokenBuckets}, shared with the posting and flagging budgets.
  */
 @Singleton
 class AccountThrottle {
 
     private final TokenBuckets buckets;
+    private final Budget attemptsPerAddress;
     private final Budget loginPerAddress;
     private final Budget loginPerAccount;
     private final Budget registrationPerAddress;
 
     AccountThrottle(TokenBuckets buckets,
+                    @Value("${forum.throttle.login.address-attempts:120}") long addressAttempts,
+                    @Value("${forum.throttle.login.attempts-period:1m}") Duration attemptsPeriod,
                     @Value("${forum.throttle.login.address-failures:100}") long addressFailures,
                     @Value("${forum.throttle.login.account-failures:10}") long accountFailures,
                     @Value("${forum.throttle.login.period:15m}") Duration loginPeriod,
                     @Value("${forum.throttle.registration.per-address:30}") long registrations,
                     @Value("${forum.throttle.registration.period:1h}") Duration registrationPeriod) {
         this.buckets = buckets;
+        this.attemptsPerAddress = new Budget("login-attempts", addressAttempts, attemptsPeriod);
         this.loginPerAddress = new Budget("login-address", addressFailures, loginPeriod);
         this.loginPerAccount = new Budget("login-account", accountFailures, loginPeriod);
         this.registrationPerAddress = new Budget("register-address", registrations, registrationPeriod);
     }
 
-    /** Runs a login attempt if the budgets allow one; only a refused password (401) spends them. */
+    /** Runs a login attempt if the budgets allow one; every attempt spends one try, a refused password (401) more. */
     <T> T login(InetAddress client, String usernameKey, Supplier<T> attempt) {
         String address = subject(client);
-        BucketProxy perAddress = bucket(loginPerAddress, address);
-        BucketProxy perAccount = bucket(loginPerAccount, address + "|" + usernameKey);
-        ConsumptionProbe addressProbe = perAddress.tryConsumeAndReturnRemaining(1);
-        if (!addressProbe.isConsumed()) {
-            throw tooManyLogins(addressProbe, "from this address");
+        ConsumptionProbe attemptProbe = bucket(attemptsPerAddress, address).tryConsumeAndReturnRemaining(1);
+        if (!attemptProbe.isConsumed()) {
+            throw ProblemException.tooManyRequests("too-many-logins", "Too many sign-ins",
+                    "Too many sign-ins came from this address; try again later.", retryAfter(attemptProbe));
         }
-        ConsumptionProbe accountProbe = perAccount.tryConsumeAndReturnRemaining(1);
-        if (!accountProbe.isConsumed()) {
-            perAddress.addTokens(1);
-            throw tooManyLogins(accountProbe, "for this username from this address");
+        BucketProxy perAddress = bucket(loginPerAddress, address);
+        EstimationProbe addressProbe = perAddress.estimateAbilityToConsume(1);
+        if (!addressProbe.canBeConsumed()) {
+            throw tooManyFailures(addressProbe, "from this address");
+        }
+        String nameAtAddress = address + "|" + usernameKey;
+        BucketProxy perAccount = bucket(loginPerAccount, nameAtAddress);
+        EstimationProbe accountProbe = perAccount.estimateAbilityToConsume(1);
+        if (!accountProbe.canBeConsumed()) {
+            throw tooManyFailures(accountProbe, "for this username from this address");
         }
         T result;
         try {
             result = attempt.get();
         } catch (ProblemException e) {
-            if (e.status() != HttpStatus.UNAUTHORIZED) {
-                refund(perAddress, perAccount);
+            if (e.status() == HttpStatus.UNAUTHORIZED) {
+                perAddress.tryConsume(1);
+                perAccount.tryConsume(1);
             }
             throw e;
-        } catch (RuntimeException | Error e) {
-            refund(perAddress, perAccount);
-            throw e;
         }
-        perAddress.addTokens(1);
-        buckets.reset(loginPerAccount, address + "|" + usernameKey);
+        if (accountProbe.getRemainingTokens() < loginPerAccount.capacity()) {
+            buckets.reset(loginPerAccount, nameAtAddress);
+        }
         return result;
     }
 
@@ -90,14 +103,10 @@ class AccountThrottle {
         return buckets.bucket(budget, subject);
     }
 
-    private static void refund(BucketProxy perAddress, BucketProxy perAccount) {
-        perAddress.addTokens(1);
-        perAccount.addTokens(1);
-    }
-
-    private static ProblemException tooManyLogins(ConsumptionProbe probe, String where) {
+    private static ProblemException tooManyFailures(EstimationProbe probe, String where) {
         return ProblemException.tooManyRequests("too-many-logins", "Too many failed logins",
-                "Too many wrong passwords " + where + "; try again later.", retryAfter(probe));
+                "Too many wrong passwords " + where + "; try again later.",
+                Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     private static Duration retryAfter(ConsumptionProbe probe) {

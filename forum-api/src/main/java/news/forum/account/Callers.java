@@ -10,6 +10,8 @@ import news.forum.web.PublicIds;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static news.forum.web.PublicIds.Kind.ACCOUNT;
+
 /**
  * Resolves a verified token to its account. The token proves only who signed in; the role and even the
  * account's existence are read from the database on every request, so a demotion or a deletion takes
@@ -49,7 +51,7 @@ public class Callers {
         if (authentication == null) {
             return Optional.empty();
         }
-        OptionalLong id = ids.tryParse(authentication.getName());
+        OptionalLong id = ids.tryParse(ACCOUNT, authentication.getName());
         return id.isPresent() ? accounts.findCaller(id.getAsLong()) : Optional.empty();
     }
 

@@ -15,6 +15,8 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
+import static news.forum.web.PublicIds.Kind.ACCOUNT;
+
 /**
  * Access tokens are short-lived signed JWTs naming only the account id; refresh tokens are random,
  * stored as SHA-256 hashes, and revocable.
@@ -63,7 +65,7 @@ class TokenIssuer {
     private String accessToken(Caller caller) {
         Instant now = Instant.now();
         Map<String, Object> claims = Map.of(
-                "sub", ids.format(caller.id()),
+                "sub", ids.format(ACCOUNT, caller.id()),
                 "iss", issuer,
                 "aud", audience,
                 "iat", Date.from(now),

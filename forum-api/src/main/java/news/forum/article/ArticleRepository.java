@@ -31,6 +31,21 @@ class ArticleRepository {
                 row -> new Upserted(row.getLong("id"), row.getBoolean("created")), key, title, url).orElseThrow();
     }
 
+    /**
+     * The id of the article with this key: the one inserted now, or the one there already (left as it is). Two
+     * statements: when a racing transaction inserted the key, the insert waits for it and does nothing, and only a
+     * statement started after that sees its row.
+     */
+    long insertIfAbsent(String key, String title, String url) {
+        return sql.one("""
+                        INSERT INTO article (article_key, title, url) VALUES (?, ?, ?)
+                        ON CONFLICT (article_key) DO NOTHING
+                        RETURNING id""",
+                        row -> row.getLong("id"), key, title, url)
+                .or(() -> findByKey(key).map(StoredArticle::id))
+                .orElseThrow();
+    }
+
     Optional<StoredArticle> findByKey(String key) {
         return sql.one("SELECT id, article_key, title, url FROM article WHERE article_key = ?",
                 row -> new StoredArticle(row.getLong("id"), row.getString("article_key"), row.getString("title"),

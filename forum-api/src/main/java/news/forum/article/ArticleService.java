@@ -43,6 +43,25 @@ public class ArticleService {
     /** For start-up work (demo data) that acts as the system, not as a signed-in account. */
     @Transactional
     public Saved saveTrusted(String key, ArticleRequest request) {
+        ArticleRequest checked = check(key, request);
+        ArticleRepository.Upserted upserted = articles.upsert(key, checked.title(), checked.url());
+        threads.createForArticle(upserted.id());
+        return new Saved(find(key), upserted.created());
+    }
+
+    /**
+     * Creates the article and its thread unless the key is known, when it stays exactly as it is: a reader's first
+     * reply starts a discussion, it never renames or moves one (of two racing, the first to insert wins).
+     */
+    @Transactional
+    public ArticleView start(String key, ArticleRequest request) {
+        ArticleRequest checked = check(key, request);
+        long id = articles.insertIfAbsent(key, checked.title(), checked.url());
+        threads.createForArticle(id);
+        return find(key);
+    }
+
+    private static ArticleRequest check(String key, ArticleRequest request) {
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.invalidField("key", "must be 1 to 200 characters of letters, digits, '.', '_', '~' or '-'");
         }
@@ -50,10 +69,7 @@ public class ArticleService {
         if (title.isEmpty()) {
             throw ProblemException.invalidField("title", "must not be blank");
         }
-        String url = checkUrl(request.url().strip());
-        ArticleRepository.Upserted upserted = articles.upsert(key, title, url);
-        threads.createForArticle(upserted.id());
-        return new Saved(find(key), upserted.created());
+        return new ArticleRequest(title, checkUrl(request.url().strip()));
     }
 
     @ReadOnly

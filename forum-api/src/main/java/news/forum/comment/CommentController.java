@@ -2,6 +2,7 @@ package news.forum.comment;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -9,6 +10,8 @@ import news.forum.http.CurrentRequest;
 import news.forum.throttle.WriteBudgets;
 import news.forum.web.PageSize;
 import news.forum.web.PublicIds;
+
+import static news.forum.web.PublicIds.Kind.THREAD;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,7 +31,7 @@ class CommentController implements CommentOperations {
 
     @Override
     public CommentPage page(String threadId, @Nullable String sort, @Nullable String limit, @Nullable String after) {
-        return comments.page(current.authentication(), ids.parse(threadId, "The thread"), sort,
+        return comments.page(current.authentication(), ids.parse(THREAD, threadId), sort,
                 PageSize.parse(limit, CommentService.DEFAULT_PAGE_SIZE, CommentService.MAX_PAGE_SIZE), after);
     }
 
@@ -36,7 +39,7 @@ class CommentController implements CommentOperations {
     public HttpResponse<CommentView> post(String threadId, PostCommentRequest request, @Nullable String idempotencyKey) {
         budgets.spendPost(current.authentication(), current.request());
         return PostedComment.response(
-                comments.post(current.authentication(), ids.parse(threadId, "The thread"), request, idempotencyKey));
+                comments.post(current.authentication(), ids.parse(THREAD, threadId), request, idempotencyKey));
     }
 
     @Override
@@ -45,8 +48,10 @@ class CommentController implements CommentOperations {
     }
 
     @Override
-    public CommentView edit(String commentId, EditCommentRequest request) {
-        return comments.edit(current.authentication(), commentId, request);
+    public HttpResponse<CommentView> edit(String commentId, EditCommentRequest request) {
+        budgets.spendPost(current.authentication(), current.request());
+        CommentView edited = comments.edit(current.authentication(), commentId, request);
+        return HttpResponse.status(edited.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(edited);
     }
 
     @Override

@@ -72,27 +72,32 @@ public class CommentModeration {
         return true;
     }
 
-    /** Publishes a held or hidden comment and dismisses its open flags; false when there was nothing to approve. */
+    /**
+     * Publishes a held or hidden comment, or the held edit of a published one, and dismisses its open flags; false
+     * when there was nothing to approve.
+     */
     public boolean approve(CommentState comment) {
-        if (comment.reviewState() == null && comment.flagCount() == 0) {
+        if (comment.reviewState() == null && comment.flagCount() == 0 && !comment.editPending()) {
             return false;
         }
         comments.markApproved(comment.id());
         recount(comment, comment.inReview(null, 0));
-        if (comment.reviewState() != null) {
-            // held until now: readers see it for the first time; a flagged one comes back in its place
-            if (CommentState.FLAGGED.equals(comment.reviewState())) {
-                events.commentUpdated(comment.threadId(), comment.id());
-            } else {
-                events.commentCreated(comment.threadId(), comment.id());
-            }
+        if (comment.pending()) {
+            // held until now: readers see it for the first time
+            events.commentCreated(comment.threadId(), comment.id());
+        } else if (comment.hiddenByFlags() || comment.editPending()) {
+            // a flagged one comes back in its place; an edit replaces the text readers saw
+            events.commentUpdated(comment.threadId(), comment.id());
         }
         return true;
     }
 
-    /** Counts one more open flag on a published comment; true when it is now hidden from readers for review. */
-    public boolean countFlag(CommentState comment, int threshold) {
-        boolean hidden = comments.countFlag(comment.id(), threshold);
+    /**
+     * Counts one more open flag on a published comment (towards hiding it only when it {@code counts}); true when it
+     * is now hidden from readers for review.
+     */
+    public boolean countFlag(CommentState comment, int threshold, boolean counts) {
+        boolean hidden = comments.countFlag(comment.id(), threshold, counts);
         recount(comment, comment.inReview(hidden ? CommentState.FLAGGED : comment.reviewState(), comment.flagCount() + 1));
         if (hidden && comment.reviewState() == null) {
             // readers now see a placeholder in its place, as for a removal

@@ -46,10 +46,11 @@ public interface CommentOperations {
     @Secured(SecurityRule.IS_ANONYMOUS)
     CommentView comment(@PathVariable String commentId);
 
-    @Operation(summary = "Replaces the body (its author only, while the thread is open).")
+    @Operation(summary = "Replaces the body (its author only, while the thread is open).", description = """
+            Replaces the body (its author only, while the thread is open), under the rules a new comment passes: 200             when readers see the new text, 202 when it waits for a moderator's review (status "pending"; readers keep             the text they saw); 422 or 429 as for a new comment, the old text kept. An edit spends the posting             budget.""")
     @Patch(COMMENT)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    CommentView edit(@PathVariable String commentId, @Body @Valid EditCommentRequest request);
+    HttpResponse<CommentView> edit(@PathVariable String commentId, @Body @Valid EditCommentRequest request);
 
     @Operation(summary = """
             Its author deletes it; a moderator's DELETE of another's comment removes it (restorable, audited).""")

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Singleton
 class CommentRepository {
 
@@ -23,11 +26,11 @@ class CommentRepository {
     private static final String COLUMNS = """
             c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.created_at,
             c.edited_at, c.deleted_at, c.reply_count, c.score, c.review_state, c.hold_reason, c.removed_at,
-            c.removal_reason, c.flag_count, a.username, a.display_name""";
+            c.removal_reason, c.flag_count, c.pending_body_html, c.pending_since, a.username, a.display_name""";
 
     private static final String STATE_COLUMNS = """
             id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth,
-            removed_at IS NOT NULL AS removed, review_state, flag_count""";
+            removed_at IS NOT NULL AS removed, review_state, flag_count, pending_body IS NOT NULL AS edit_pending""";
 
     private final Sql sql;
     private final PublicIds ids;
@@ -126,7 +129,7 @@ class CommentRepository {
     }
 
     Optional<Source> findLiveSource(long id) {
-        return sql.one("SELECT author_id, body FROM comment WHERE id = ? AND deleted_at IS NULL",
+        return sql.one("SELECT author_id, coalesce(pending_body, body) AS body FROM comment WHERE id = ? AND deleted_at IS NULL",
                 row -> new Source(row.getLong("author_id"), row.getString("body")), id);
     }
 
@@ -139,13 +142,38 @@ class CommentRepository {
         return sql.one("SELECT " + STATE_COLUMNS + " FROM comment WHERE id = ? FOR UPDATE", CommentRepository::state, id);
     }
 
-    void updateBody(long id, String body, String bodyHtml) {
-        sql.update("UPDATE comment SET body = ?, body_html = ?, edited_at = now() WHERE id = ?", body, bodyHtml, id);
+    /** The Markdown its author last wrote: a held edit's, or else the comment's. */
+    Optional<String> latestBody(long id) {
+        return sql.one("SELECT coalesce(pending_body, body) AS body FROM comment WHERE id = ?",
+                row -> row.getString("body"), id);
     }
 
-    /** The text is wiped; the row stays so that its replies keep their place in the tree. */
+    /**
+     * The text replaced where it stands, and any held edit dropped (this one supersedes it); a comment that waits
+     * for review goes on waiting, with the new reason when one is given.
+     */
+    void updateBody(long id, String body, String bodyHtml, @Nullable String holdReason) {
+        sql.update("""
+                        UPDATE comment SET body = ?, body_html = ?, edited_at = now(), hold_reason = coalesce(?, hold_reason),
+                            pending_body = NULL, pending_body_html = NULL, pending_since = NULL
+                        WHERE id = ?""",
+                body, bodyHtml, holdReason, id);
+    }
+
+    /** An edit held for review: readers keep the text they see until a moderator approves the edit. */
+    void holdEdit(long id, String body, String bodyHtml, String holdReason) {
+        sql.update("""
+                        UPDATE comment SET pending_body = ?, pending_body_html = ?, pending_since = now(), hold_reason = ?
+                        WHERE id = ?""",
+                body, bodyHtml, holdReason, id);
+    }
+
+    /** The text is wiped, a held edit's too; the row stays so that its replies keep their place in the tree. */
     void markDeleted(long id) {
-        sql.update("UPDATE comment SET deleted_at = now(), body = '', body_html = '' WHERE id = ?", id);
+        sql.update("""
+                UPDATE comment SET deleted_at = now(), body = '', body_html = '',
+                    pending_body = NULL, pending_body_html = NULL, pending_since = NULL
+                WHERE id = ?""", id);
     }
 
     /** Kept whole for moderators and the audit; readers see only that and why it was removed. */
@@ -165,20 +193,30 @@ class CommentRepository {
         sql.update("UPDATE comment SET removed_at = NULL, removed_by = NULL, removal_reason = NULL WHERE id = ?", id);
     }
 
-    /** Published: out of review, its open flags dismissed. */
+    /** Published: out of review, its open flags dismissed, a held edit swapped in (readers see it from now). */
     void markApproved(long id) {
-        sql.update("UPDATE comment SET review_state = NULL, flag_count = 0, flagged_at = NULL WHERE id = ?", id);
+        sql.update("""
+                UPDATE comment SET review_state = NULL, flag_count = 0, hiding_flag_count = 0, flagged_at = NULL,
+                    body = coalesce(pending_body, body), body_html = coalesce(pending_body_html, body_html),
+                    edited_at = CASE WHEN pending_body IS NULL THEN edited_at ELSE now() END,
+                    pending_body = NULL, pending_body_html = NULL, pending_since = NULL
+                WHERE id = ?""", id);
     }
 
-    /** One more open flag; at the threshold a published comment is hidden for review. True when it is hidden. */
-    boolean countFlag(long id, int threshold) {
+    /**
+     * One more open flag; when it counts towards hiding and the counting ones reach the threshold, a published
+     * comment is hidden for review. True when it is hidden.
+     */
+    boolean countFlag(long id, int threshold, boolean counts) {
+        int weight = counts ? 1 : 0;
         return sql.one("""
-                        UPDATE comment SET flag_count = flag_count + 1, flagged_at = coalesce(flagged_at, now()),
-                            review_state = CASE WHEN review_state IS NULL AND flag_count + 1 >= ? THEN 'flagged'
+                        UPDATE comment SET flag_count = flag_count + 1, hiding_flag_count = hiding_flag_count + ?,
+                            flagged_at = coalesce(flagged_at, now()),
+                            review_state = CASE WHEN review_state IS NULL AND hiding_flag_count + ? >= ? THEN 'flagged'
                                                 ELSE review_state END
                         WHERE id = ?
                         RETURNING review_state = 'flagged' AS hidden""",
-                row -> row.getBoolean("hidden"), threshold, id).orElseThrow();
+                row -> row.getBoolean("hidden"), weight, weight, threshold, id).orElseThrow();
     }
 
     /**
@@ -343,24 +381,30 @@ class CommentRepository {
                 : CommentState.PENDING.equals(reviewState) ? CommentView.PENDING
                 : CommentState.FLAGGED.equals(reviewState) ? CommentView.HIDDEN
                 : CommentView.PUBLISHED;
-        boolean shown = !deleted && (status.equals(CommentView.PUBLISHED) || viewer.moderator()
-                || row.getLong("author_id") == viewer.accountId());
+        boolean privileged = viewer.moderator() || row.getLong("author_id") == viewer.accountId();
+        boolean shown = !deleted && (status.equals(CommentView.PUBLISHED) || privileged);
+        // a held edit: its author and moderators see it (waiting for review), everyone else the text it would replace
+        String editHtml = privileged && !deleted ? row.getString("pending_body_html") : null;
+        if (editHtml != null && status.equals(CommentView.PUBLISHED)) {
+            status = CommentView.PENDING;
+        }
         Long parentId = Sql.nullableLong(row, "parent_id");
         CommentView view = new CommentView(
-                ids.format(row.getLong("id")),
-                ids.format(row.getLong("thread_id")),
-                parentId == null ? null : ids.format(parentId),
+                ids.format(COMMENT, row.getLong("id")),
+                ids.format(THREAD, row.getLong("thread_id")),
+                parentId == null ? null : ids.format(COMMENT, parentId),
                 row.getInt("depth"),
                 shown ? new CommentView.Author(row.getString("username"), row.getString("display_name")) : null,
-                shown ? row.getString("body_html") : null,
+                !shown ? null : editHtml != null ? editHtml : row.getString("body_html"),
                 Sql.instant(row, "created_at"),
-                shown ? Sql.instant(row, "edited_at") : null,
+                !shown ? null : editHtml != null ? Sql.instant(row, "pending_since") : Sql.instant(row, "edited_at"),
                 !shown,
                 row.getInt("reply_count"),
                 row.getInt("score"),
                 status,
                 removedAt == null ? null : new CommentView.Removal(row.getString("removal_reason"), removedAt),
-                viewer.moderator() ? new CommentView.Review(row.getString("hold_reason"), row.getInt("flag_count")) : null);
+                viewer.moderator() ? new CommentView.Review(row.getString("hold_reason"), row.getInt("flag_count"),
+                        editHtml == null ? null : row.getString("body_html")) : null);
         return new Row(view, row.getLong("root_id"), row.getString("path"), row.getInt("root_score"));
     }
 
@@ -368,17 +412,18 @@ class CommentRepository {
     private CommentView created(ResultSet row, Caller author, String bodyHtml, @Nullable String holdReason)
             throws SQLException {
         Long parentId = Sql.nullableLong(row, "parent_id");
-        return new CommentView(ids.format(row.getLong("id")), ids.format(row.getLong("thread_id")),
-                parentId == null ? null : ids.format(parentId), row.getInt("depth"),
+        return new CommentView(ids.format(COMMENT, row.getLong("id")), ids.format(THREAD, row.getLong("thread_id")),
+                parentId == null ? null : ids.format(COMMENT, parentId), row.getInt("depth"),
                 new CommentView.Author(author.username(), author.displayName()), bodyHtml,
                 Sql.instant(row, "created_at"), null, false, 0, 0,
                 holdReason == null ? CommentView.PUBLISHED : CommentView.PENDING, null,
-                author.role().moderates() ? new CommentView.Review(holdReason, 0) : null);
+                author.role().moderates() ? new CommentView.Review(holdReason, 0, null) : null);
     }
 
     private static CommentState state(ResultSet row) throws SQLException {
         return new CommentState(row.getLong("id"), row.getLong("thread_id"), Sql.nullableLong(row, "parent_id"),
                 row.getLong("author_id"), row.getBoolean("deleted"), row.getInt("reply_count"), row.getInt("depth"),
-                row.getBoolean("removed"), row.getString("review_state"), row.getInt("flag_count"));
+                row.getBoolean("removed"), row.getString("review_state"), row.getInt("flag_count"),
+                row.getBoolean("edit_pending"));
     }
 }

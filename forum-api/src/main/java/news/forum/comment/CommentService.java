@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+
 @Singleton
 public class CommentService {
 
@@ -105,7 +107,7 @@ public class CommentService {
     @ReadOnly
     public CommentSource source(Authentication authentication, String commentId) {
         Caller caller = callers.requireSignedIn(authentication);
-        CommentRepository.Source source = comments.findLiveSource(ids.parse(commentId, "The comment"))
+        CommentRepository.Source source = comments.findLiveSource(ids.parse(COMMENT, commentId))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
         if (source.authorId() != caller.id()) {
             throw ProblemException.forbidden("Only its author may read a comment's source.");
@@ -115,7 +117,7 @@ public class CommentService {
 
     @ReadOnly
     public CommentView find(@Nullable Authentication authentication, String commentId) {
-        long id = ids.parse(commentId, "The comment");
+        long id = ids.parse(COMMENT, commentId);
         return comments.findView(id, Viewer.of(callers.find(authentication)))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
@@ -155,7 +157,7 @@ public class CommentService {
                 ? comments.insertTopLevel(threadId, author, body, html, holdReason)
                 : comments.insertReply(threadId, parentId, author, body, html, holdReason))
                 .orElseThrow(() -> whyNotInserted(threadId, parentId));
-        long createdId = ids.parse(created.id(), "The comment");
+        long createdId = ids.parse(COMMENT, created.id());
         if (key != null) {
             idempotencyKeys.complete(author.id(), key, createdId);
         }
@@ -166,6 +168,13 @@ public class CommentService {
         return created;
     }
 
+    /**
+     * Replaces the body (its author only, while the thread is open). The edit passes the rules a new comment passes,
+     * through the same {@link #screen}: a refusal (a rejected word, a repeat, slow mode) keeps the old text; a reason
+     * to hold it sends the comment back to review. Readers then keep the text they saw (the replies answer it), its
+     * author and moderators see the edit waiting (status pending), and an approval swaps it in. A comment still
+     * waiting for its first review just gets the new text and waits on.
+     */
     @Transactional
     public CommentView edit(Authentication authentication, String commentId, EditCommentRequest request) {
         Caller caller = callers.require(authentication);
@@ -176,8 +185,20 @@ public class CommentService {
         }
         requireNotRemoved(target);
         requireOpen(target.threadId());
-        comments.updateBody(target.id(), body, markdown.render(body));
-        events.commentUpdated(target.threadId(), target.id());
+        if (!body.equals(comments.latestBody(target.id()).orElse(null))) {
+            String holdReason = screen(new NewCommentRules.NewComment(caller, target.threadId(), target.parentId(), body))
+                    .orElse(null);
+            String html = markdown.render(body);
+            if (holdReason == null || target.pending()) {
+                comments.updateBody(target.id(), body, html, holdReason);
+                // a held comment is published when a moderator approves it (CommentModeration.approve)
+                if (!target.pending()) {
+                    events.commentUpdated(target.threadId(), target.id());
+                }
+            } else {
+                comments.holdEdit(target.id(), body, html, holdReason);
+            }
+        }
         return comments.findView(target.id(), Viewer.of(caller)).orElseThrow();
     }
 
@@ -212,7 +233,7 @@ public class CommentService {
     @Transactional
     public VoteResult vote(Authentication authentication, String commentId, int value) {
         Caller voter = callers.require(authentication);
-        long id = ids.parse(commentId, "The comment");
+        long id = ids.parse(COMMENT, commentId);
         CommentState target = comments.findState(id)
                 .filter(t -> !t.deleted() && (!t.pending() || voter.role().moderates() || t.authorId() == voter.id()))
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
@@ -231,7 +252,7 @@ public class CommentService {
     }
 
     private CommentState liveTarget(String commentId) {
-        return comments.lockState(ids.parse(commentId, "The comment"))
+        return comments.lockState(ids.parse(COMMENT, commentId))
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }
@@ -297,7 +318,7 @@ public class CommentService {
 
     private Long parseParent(String parentId) {
         try {
-            return ids.parse(parentId, "The parent");
+            return ids.parse(COMMENT, parentId, "The parent");
         } catch (ProblemException e) {
             throw ProblemException.unprocessable("parent-not-found", "Parent not found",
                     "The comment you reply to does not exist in this thread.");

@@ -5,9 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * What a write needs to know about a stored comment. reviewState: null (published), "pending" (held for review)
  * or "flagged" (hidden after enough flags); a removal is apart from it, so a restore returns to the same state.
+ * editPending: an edit a rule held waits for a moderator beside the text readers see (which it does not change).
  */
 public record CommentState(long id, long threadId, @Nullable Long parentId, long authorId, boolean deleted,
-                           int replyCount, int depth, boolean removed, @Nullable String reviewState, int flagCount) {
+                           int replyCount, int depth, boolean removed, @Nullable String reviewState, int flagCount,
+                           boolean editPending) {
 
     static final String PENDING = "pending";
     static final String FLAGGED = "flagged";
@@ -34,14 +36,14 @@ public record CommentState(long id, long threadId, @Nullable Long parentId, long
     }
 
     CommentState asDeleted() {
-        return new CommentState(id, threadId, parentId, authorId, true, replyCount, depth, removed, reviewState, flagCount);
+        return new CommentState(id, threadId, parentId, authorId, true, replyCount, depth, removed, reviewState, flagCount, editPending);
     }
 
     CommentState asRemoved(boolean removedNow) {
-        return new CommentState(id, threadId, parentId, authorId, deleted, replyCount, depth, removedNow, reviewState, flagCount);
+        return new CommentState(id, threadId, parentId, authorId, deleted, replyCount, depth, removedNow, reviewState, flagCount, editPending);
     }
 
     CommentState inReview(@Nullable String state, int flags) {
-        return new CommentState(id, threadId, parentId, authorId, deleted, replyCount, depth, removed, state, flags);
+        return new CommentState(id, threadId, parentId, authorId, deleted, replyCount, depth, removed, state, flags, editPending);
     }
 }

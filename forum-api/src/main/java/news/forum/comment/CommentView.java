@@ -9,12 +9,13 @@ import java.time.Instant;
  * A comment as one viewer sees it.
  * <ul>
  * <li>{@code status}: published; pending (held until a moderator approves it; only its author and moderators see
- *     it); hidden (enough flags hid it until a moderator reviews it); removed (by a moderator, with {@code removal});
+ *     it; for them also a published comment whose edit waits for review, while others see the text before it); hidden (enough flags hid it until a moderator reviews it); removed (by a moderator, with {@code removal});
  *     deleted (by its author: a tombstone that keeps its replies in place).</li>
  * <li>{@code deleted}: this viewer gets no author and no body: a tombstone, or, for anyone but its author and the
  *     moderators, a removed or hidden comment shown as a placeholder.</li>
  * <li>{@code removal}: why a moderator removed it (shown to everyone; reason may be null).</li>
- * <li>{@code review}: for moderators only: why it was held, and its open flags.</li>
+ * <li>{@code review}: for moderators only: why it was held, its open flags, and, while an edit waits for review
+ *     (status pending, bodyHtml the edit), the text readers see meanwhile.</li>
  * </ul>
  */
 @Serdeable
@@ -47,8 +48,13 @@ public record CommentView(String id,
     public record Removal(@Nullable String reason, Instant removedAt) {
     }
 
+    /**
+     * What a moderator reviews. publishedBodyHtml is the text readers see while an edit waits for review (the
+     * comment's bodyHtml is then the edit); null, like holdReason, when there is nothing of the kind, so every
+     * review has the same members.
+     */
     @Serdeable
-    public record Review(@Nullable String holdReason, int flagCount) {
+    public record Review(@Nullable String holdReason, int flagCount, @Nullable String publishedBodyHtml) {
     }
 
     /** Held for review: the author is told with a 202 instead of a 201. */

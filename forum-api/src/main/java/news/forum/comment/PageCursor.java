@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+
 /**
  * Where a page ended: the last comment's root and path (and, for the top sort, its root's score when read).
  * Opaque to clients: base64url of {@code sort|score|root|path}, where the root and every comment on the path
@@ -20,12 +22,12 @@ record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
 
     String encode(PublicIds ids) {
         StringBuilder raw = new StringBuilder().append(sort.code).append('|').append(rootScore).append('|')
-                .append(ids.format(rootId)).append('|');
+                .append(ids.format(COMMENT, rootId)).append('|');
         for (int i = 0; i < path.length(); i += KEY_LENGTH) {
             if (i > 0) {
                 raw.append('.');
             }
-            raw.append(ids.format(Long.parseLong(path, i, i + KEY_LENGTH, 16)));
+            raw.append(ids.format(COMMENT, Long.parseLong(path, i, i + KEY_LENGTH, 16)));
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.US_ASCII));
     }
@@ -35,7 +37,7 @@ record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             String[] parts = raw.split("\\|", -1);
             if (parts.length == 4 && parts[0].length() == 1 && parts[0].charAt(0) == expected.code) {
-                OptionalLong rootId = ids.tryParse(parts[2]);
+                OptionalLong rootId = ids.tryParse(COMMENT, parts[2]);
                 String path = path(parts[3], ids);
                 if (rootId.isPresent() && path != null) {
                     return new PageCursor(expected, Integer.parseInt(parts[1]), rootId.getAsLong(), path);
@@ -59,7 +61,7 @@ record PageCursor(CommentSort sort, int rootScore, long rootId, String path) {
         }
         StringBuilder path = new StringBuilder(keys.length * KEY_LENGTH);
         for (String key : keys) {
-            OptionalLong id = ids.tryParse(key);
+            OptionalLong id = ids.tryParse(COMMENT, key);
             if (id.isEmpty()) {
                 return null;
             }

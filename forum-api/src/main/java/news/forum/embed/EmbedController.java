@@ -15,27 +15,24 @@ import news.forum.throttle.WriteBudgets;
 class EmbedController implements EmbedOperations {
 
     private final EmbedService embed;
-    private final EmbedSettings settings;
     private final WriteBudgets budgets;
     private final CurrentRequest current;
 
-    EmbedController(EmbedService embed, EmbedSettings settings, WriteBudgets budgets, CurrentRequest current) {
+    EmbedController(EmbedService embed, WriteBudgets budgets, CurrentRequest current) {
         this.embed = embed;
-        this.settings = settings;
         this.budgets = budgets;
         this.current = current;
     }
 
     @Override
     public EmbedArticle embedArticle(String key, @Nullable String url) {
-        return embed.article(key, url, settings.ownOrigin(current.request()));
+        return embed.article(key, url);
     }
 
     @Override
     public HttpResponse<CommentView> postFirst(String key, FirstCommentRequest request, @Nullable String idempotencyKey) {
         budgets.spendPost(current.authentication(), current.request());
-        return PostedComment.response(embed.postFirst(current.authentication(), key, request,
-                settings.ownOrigin(current.request()), idempotencyKey));
+        return PostedComment.response(embed.postFirst(current.authentication(), key, request, idempotencyKey));
     }
 
     @Override

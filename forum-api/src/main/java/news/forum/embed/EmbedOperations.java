@@ -26,7 +26,9 @@ public interface EmbedOperations {
     EmbedArticle embedArticle(@PathVariable String key, @Nullable @QueryValue String url);
 
     @Operation(summary = """
-            A top-level comment that creates the article and its thread when it is the first (allowed origins only).""")
+            A top-level comment that creates the article and its thread when it is the first (allowed origins only).""",
+            description = """
+            A top-level comment that creates the article and its thread when it is the first (pages of allowed             origins only); the article's title and URL are those of the first, never changed by a later one.""")
     @Post("/api/v1/embed/articles/{key}/comments")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<CommentView> postFirst(@PathVariable String key, @Body @Valid FirstCommentRequest request,

@@ -20,6 +20,8 @@ import news.forum.web.ProblemException;
 
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Singleton
 public class EmbedService {
 
@@ -41,27 +43,28 @@ public class EmbedService {
     }
 
     @ReadOnly
-    public EmbedArticle article(String key, String url, String ownOrigin) {
+    public EmbedArticle article(String key, String url) {
         Optional<ArticleView> article = articles.findIfKnown(key);
-        return new EmbedArticle(key, article.orElse(null), article.isPresent() || settings.allows(url, ownOrigin));
+        return new EmbedArticle(key, article.orElse(null), article.isPresent() || settings.allows(url));
     }
 
     /**
      * Posts a top-level comment, first creating the article and its thread when the forum does not know the key
-     * yet, which only a page of an allowed publisher origin may do. A known article keeps its title and URL.
+     * yet, which only a page of an allowed publisher origin may do. A known article keeps its title and URL, and of
+     * two first replies racing, the one that starts the article sets them.
      */
     @Transactional
     public CommentView postFirst(Authentication authentication, String key, FirstCommentRequest request,
-                                 String ownOrigin, @Nullable String idempotencyKey) {
+                                 @Nullable String idempotencyKey) {
         Caller author = callers.require(authentication);
         ArticleView article = articles.findIfKnown(key).orElse(null);
         if (article == null) {
-            if (!settings.allows(request.url(), ownOrigin)) {
+            if (!settings.allows(request.url())) {
                 throw notAllowed();
             }
-            article = articles.saveTrusted(key, new ArticleRequest(request.title(), request.url())).article();
+            article = articles.start(key, new ArticleRequest(request.title(), request.url()));
         }
-        return comments.postAs(author, ids.parse(article.thread().id(), "The thread"),
+        return comments.postAs(author, ids.parse(THREAD, article.thread().id()),
                 new PostCommentRequest(request.body(), null), idempotencyKey);
     }
 

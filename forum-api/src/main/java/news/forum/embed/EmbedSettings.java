@@ -3,8 +3,6 @@ package news.forum.embed;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpHostResolver;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -16,21 +14,20 @@ import java.util.Optional;
 
 /**
  * The publisher origins that may frame the widget, start a thread for a new article and call the API from a
- * browser (FORUM_ALLOWED_ORIGINS), and the forum's own origin, which is always allowed: the demo pages live there.
+ * browser (FORUM_ALLOWED_ORIGINS), and the forum's public origin (FORUM_PUBLIC_ORIGIN) when it is set. Nothing here
+ * is ever taken from a request: a Host header is the client's to write, so an origin read from it would let anyone
+ * start an article for any page they like.
  */
 @Singleton
 public class EmbedSettings {
 
     private final List<String> allowedOrigins;
     private final String publicOrigin;
-    private final HttpHostResolver hosts;
 
     EmbedSettings(@Nullable @Value("${forum.embed.allowed-origins:}") String allowedOrigins,
-                  @Nullable @Value("${forum.embed.public-origin:}") String publicOrigin,
-                  HttpHostResolver hosts) {
+                  @Nullable @Value("${forum.embed.public-origin:}") String publicOrigin) {
         this.allowedOrigins = parseList(allowedOrigins);
         this.publicOrigin = publicOrigin == null || publicOrigin.isBlank() ? null : parseOrigin(publicOrigin.strip());
-        this.hosts = hosts;
     }
 
     /** The configured publisher origins, normalised ({@code https://news.example}), without the forum's own. */
@@ -38,17 +35,17 @@ public class EmbedSettings {
         return allowedOrigins;
     }
 
-    /** The origin readers reach the forum at: FORUM_PUBLIC_ORIGIN, or else the one this request was sent to. */
-    public String ownOrigin(HttpRequest<?> request) {
-        if (publicOrigin != null) {
-            return publicOrigin;
-        }
-        return originOf(hosts.resolve(request)).orElse("");
+    /** The origin readers reach the forum at (FORUM_PUBLIC_ORIGIN), when it is configured. */
+    public Optional<String> publicOrigin() {
+        return Optional.ofNullable(publicOrigin);
     }
 
-    /** Whether a page at this URL (or origin) may host the forum's discussion. */
-    public boolean allows(@Nullable String url, String ownOrigin) {
-        return originOf(url).map(origin -> origin.equals(ownOrigin) || allowedOrigins.contains(origin)).orElse(false);
+    /**
+     * Whether a page at this URL may start the forum's discussion of a new article: its origin is a configured
+     * publisher's, or the forum's public origin when FORUM_PUBLIC_ORIGIN names it.
+     */
+    public boolean allows(@Nullable String url) {
+        return originOf(url).map(origin -> allowedOrigins.contains(origin) || origin.equals(publicOrigin)).orElse(false);
     }
 
     /** The origin of an absolute http(s) URL, lower-case and without a default port. */

@@ -63,9 +63,12 @@ public class LiveHub implements LiveStream.Owner, GracefulShutdownCapable {
         timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** A stream of the thread's events after {@code afterSeq}; it joins the hub when the server subscribes to it. */
-    LiveStream open(long threadId, long afterSeq) {
-        return new LiveStream(this, threadId, afterSeq, settings.buffer(), settings.replayLimit());
+    /**
+     * A stream of the thread's events after {@code afterSeq}; it joins the hub when the server subscribes to it, and
+     * gives its permit back when it ends.
+     */
+    LiveStream open(long threadId, long afterSeq, StreamAdmission.Permit permit) {
+        return new LiveStream(this, threadId, afterSeq, settings.buffer(), settings.replayLimit(), permit);
     }
 
     @Override

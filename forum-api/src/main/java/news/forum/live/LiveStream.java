@@ -43,18 +43,21 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
     private volatile boolean cancelled;
     /** The last event id this stream was given; read and written by the hub's fan-out thread only. */
     long lastSeq;
+    /** Its place among the instance's streams, given back when it ends (cancelled or completed); null for none. */
+    private final StreamAdmission.Permit permit;
 
-    LiveStream(Owner owner, long threadId, long lastSeq, int capacity, int replayLimit) {
+    LiveStream(Owner owner, long threadId, long lastSeq, int capacity, int replayLimit, StreamAdmission.Permit permit) {
         this.owner = owner;
         this.threadId = threadId;
         this.lastSeq = lastSeq;
         this.capacity = capacity;
         this.replayLimit = replayLimit;
+        this.permit = permit;
     }
 
     /** A stream that only tells its client to reload (what it missed is no longer kept). */
     static LiveStream reloadOnly(long threadId) {
-        LiveStream stream = new LiveStream(null, threadId, 0, 1, 0);
+        LiveStream stream = new LiveStream(null, threadId, 0, 1, 0, null);
         stream.queue = new ArrayDeque<>(1);
         stream.queue.add(RELOAD);
         stream.finishing = true;
@@ -69,6 +72,7 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
     public void subscribe(Subscriber<? super Event<String>> s) {
         synchronized (lock) {
             if (subscriber != null) {
+                // a second subscriber is refused; the first still holds the permit
                 s.onSubscribe(this);
                 s.onError(new IllegalStateException("an event stream has one subscriber"));
                 return;
@@ -105,6 +109,13 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
         }
         if (owner != null) {
             owner.detach(this);
+        }
+        releasePermit();
+    }
+
+    private void releasePermit() {
+        if (permit != null) {
+            permit.release();
         }
     }
 
@@ -223,6 +234,7 @@ final class LiveStream implements Publisher<Event<String>>, Subscription {
                     }
                 }
                 if (complete) {
+                    releasePermit();
                     target.onComplete();
                     break;
                 }

@@ -7,9 +7,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import news.forum.http.CurrentRequest;
+import news.forum.throttle.TokenBuckets;
+import news.forum.web.ClientAddresses;
 import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 import org.reactivestreams.Publisher;
+
+import static news.forum.web.PublicIds.Kind.THREAD;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -19,18 +24,25 @@ class ThreadEventController implements ThreadEventOperations {
     private final EventOutbox outbox;
     private final LiveHub hub;
     private final LiveSettings settings;
+    private final StreamAdmission admission;
+    private final ClientAddresses clientAddresses;
+    private final CurrentRequest current;
 
-    ThreadEventController(PublicIds ids, EventOutbox outbox, LiveHub hub, LiveSettings settings) {
+    ThreadEventController(PublicIds ids, EventOutbox outbox, LiveHub hub, LiveSettings settings,
+                          StreamAdmission admission, ClientAddresses clientAddresses, CurrentRequest current) {
         this.ids = ids;
         this.outbox = outbox;
         this.hub = hub;
         this.settings = settings;
+        this.admission = admission;
+        this.clientAddresses = clientAddresses;
+        this.current = current;
     }
 
     @Override
     public HttpResponse<Publisher<Event<String>>> events(String threadId, @Nullable String lastEventId,
                                                          @Nullable String after) {
-        long thread = ids.parse(threadId, "The thread");
+        long thread = ids.parse(THREAD, threadId);
         EventOutbox.Position position = outbox.position(thread).orElseThrow(() -> ProblemException.notFound("The thread"));
         Long from;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -46,7 +58,9 @@ class ThreadEventController implements ThreadEventOperations {
         }
         boolean replayable = from != null && position.keepsEverythingAfter(from)
                 && position.lastSeq() - from <= settings.replayLimit();
-        LiveStream stream = replayable ? hub.open(thread, from) : LiveStream.reloadOnly(thread);
+        LiveStream stream = replayable
+                ? hub.open(thread, from, admission.admit(TokenBuckets.subject(clientAddresses.of(current.request()))))
+                : LiveStream.reloadOnly(thread);
         return HttpResponse.ok((Publisher<Event<String>>) stream)
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-store")

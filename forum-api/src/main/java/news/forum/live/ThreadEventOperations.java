@@ -23,7 +23,9 @@ public interface ThreadEventOperations {
             comment.removed (data: the comment as the API shows it), thread.locked, thread.unlocked (data: the \
             thread), each with an increasing id. Events after `Last-Event-ID` (or `after`, a thread view's \
             lastEventId) are replayed first; without either the stream starts now. A `reload` event means the missed \
-            events are no longer kept: read the thread again. Comment lines keep an idle stream open.""")
+            events are no longer kept: read the thread again. Comment lines keep an idle stream open. 429 when the \
+            caller's address holds FORUM_EVENTS_PER_ADDRESS streams, 503 when this instance holds all it can; both \
+            with Retry-After.""")
     @Get(value = "/api/v1/threads/{threadId}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Publisher<Event<String>>> events(@PathVariable String threadId,

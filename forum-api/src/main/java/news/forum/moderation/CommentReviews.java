@@ -14,6 +14,8 @@ import news.forum.text.TextRules;
 import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+
 /** Removal, restore and approval: each one transaction, audited when it changed something. */
 @Singleton
 class CommentReviews {
@@ -77,7 +79,7 @@ class CommentReviews {
     }
 
     private CommentState lockLive(String commentId) {
-        return comments.lock(ids.parse(commentId, "The comment"))
+        return comments.lock(ids.parse(COMMENT, commentId))
                 .filter(c -> !c.deleted())
                 .orElseThrow(() -> ProblemException.notFound("The comment"));
     }

@@ -15,8 +15,13 @@ import java.util.OptionalLong;
  */
 record Cursor(char kind, Instant at, long id) {
 
+    /** The log's pages ('l') end at a log entry, the queues' at a comment. */
+    private static PublicIds.Kind idKind(char kind) {
+        return kind == 'l' ? PublicIds.Kind.LOG_ENTRY : PublicIds.Kind.COMMENT;
+    }
+
     String encode(PublicIds ids) {
-        String raw = kind + "|" + (at == null ? "" : at.getEpochSecond() + "|" + at.getNano()) + "|" + ids.format(id);
+        String raw = kind + "|" + (at == null ? "" : at.getEpochSecond() + "|" + at.getNano()) + "|" + ids.format(idKind(kind), id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -25,7 +30,7 @@ record Cursor(char kind, Instant at, long id) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|", -1);
             if (parts.length == (timed ? 4 : 3) && parts[0].equals(String.valueOf(expectedKind))) {
-                OptionalLong id = ids.tryParse(parts[parts.length - 1]);
+                OptionalLong id = ids.tryParse(idKind(expectedKind), parts[parts.length - 1]);
                 Instant at = timed ? Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2])) : null;
                 if (id.isPresent() && (timed || parts[1].isEmpty())) {
                     return new Cursor(expectedKind, at, id.getAsLong());

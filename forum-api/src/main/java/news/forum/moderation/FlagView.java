@@ -5,8 +5,11 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A flag as its reader sees it after flagging; moderators also see who flagged ({@code flaggedBy}). */
+/**
+ * A flag as its reader sees it after flagging; moderators also see who flagged ({@code flaggedBy}) and whether it
+ * counts towards hiding the comment ({@code counts}: not from a new account, nor a second from one address).
+ */
 @Serdeable
 public record FlagView(String commentId, String reason, @Nullable String detail, @Nullable String flaggedBy,
-                       Instant createdAt) {
+                       Instant createdAt, @Nullable Boolean counts) {
 }

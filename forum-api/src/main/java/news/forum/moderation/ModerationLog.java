@@ -12,6 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import static news.forum.web.PublicIds.Kind.ACCOUNT;
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.LOG_ENTRY;
+import static news.forum.web.PublicIds.Kind.THREAD;
+import static news.forum.web.PublicIds.Kind.WORD_RULES;
+
 /** The audit trail as moderators read it: newest first, keyset paged on the entry's id, every id a public one. */
 @Singleton
 class ModerationLog {
@@ -56,6 +62,17 @@ class ModerationLog {
         return new LogPage(rows.stream().map(Row::entry).toList(), next);
     }
 
+    /** The kind of id an entry's target has, from audit_entry.target_type (AuditLog's callers name it); null: none shown. */
+    private static @Nullable PublicIds.Kind targetKind(String targetType) {
+        return switch (targetType) {
+            case "account" -> ACCOUNT;
+            case "thread" -> THREAD;
+            case "comment" -> COMMENT;
+            case "word-rules" -> WORD_RULES;
+            default -> null;
+        };
+    }
+
     private record Row(long id, LogEntry entry) {
     }
 
@@ -63,10 +80,11 @@ class ModerationLog {
         long id = row.getLong("id");
         long targetId = row.getLong("target_id");
         Long threadId = Sql.nullableLong(row, "comment_thread_id");
+        PublicIds.Kind targetKind = targetKind(row.getString("target_type"));
         LogEntry.Target target = new LogEntry.Target(row.getString("target_type"),
-                targetId > 0 ? ids.format(targetId) : null, row.getString("label"),
-                threadId == null ? null : ids.format(threadId));
-        return new Row(id, new LogEntry(ids.format(id), row.getString("action"), row.getString("actor"), target,
+                targetId > 0 && targetKind != null ? ids.format(targetKind, targetId) : null, row.getString("label"),
+                threadId == null ? null : ids.format(THREAD, threadId));
+        return new Row(id, new LogEntry(ids.format(LOG_ENTRY, id), row.getString("action"), row.getString("actor"), target,
                 row.getString("reason"), Sql.instant(row, "created_at")));
     }
 }

@@ -21,9 +21,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
- * The comments waiting for a moderator, oldest first, keyset paged over a partial index each: held ones
- * ({@code comment_pending_queue}) and ones with open flags ({@code comment_flagged_queue}). A page is three reads:
+ * The comments waiting for a moderator, oldest first, keyset paged over a partial index each: held ones and held
+ * edits ({@code comment_pending_queue}) and ones with open flags ({@code comment_flagged_queue}). A page is three reads:
  * the queue, the comments as moderators see them, their open flags.
  */
 @Singleton
@@ -77,7 +80,7 @@ class ModerationQueue {
             openFlags.computeIfAbsent(flag.commentId(), id -> new ArrayList<>()).add(flag.view());
         }
         List<QueueItem> items = entries.stream()
-                .map(e -> new QueueItem(views.get(ids.format(e.commentId())), e.thread(), e.queuedAt(), e.holdReason(),
+                .map(e -> new QueueItem(views.get(ids.format(COMMENT, e.commentId())), e.thread(), e.queuedAt(), e.holdReason(),
                         openFlags.getOrDefault(e.commentId(), List.of())))
                 .toList();
         return new QueuePage(flagged ? "flagged" : "pending", items, next);
@@ -86,9 +89,12 @@ class ModerationQueue {
     private List<Entry> pending(@Nullable Cursor after, int limit) {
         String where = after == null ? "" : " AND c.id > ?";
         Object[] parameters = after == null ? new Object[]{limit} : new Object[]{after.id(), limit};
-        return sql.list("SELECT c.id, c.created_at AS queued_at, c.hold_reason, t.id AS thread_id, ar.article_key, ar.title "
+        // held comments and held edits of published ones (queued when the edit came), as comment_pending_queue holds them
+        return sql.list("SELECT c.id, coalesce(c.pending_since, c.created_at) AS queued_at, c.hold_reason,"
+                        + " t.id AS thread_id, ar.article_key, ar.title "
                         + FROM
-                        + "WHERE c.review_state = 'pending' AND c.removed_at IS NULL AND c.deleted_at IS NULL" + where
+                        + "WHERE (c.review_state = 'pending' OR c.pending_body IS NOT NULL)"
+                        + " AND c.removed_at IS NULL AND c.deleted_at IS NULL" + where
                         + " ORDER BY c.id LIMIT ?",
                 this::entry, parameters);
     }
@@ -105,7 +111,7 @@ class ModerationQueue {
 
     private Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Entry(row.getLong("id"),
-                new QueueItem.ThreadRef(ids.format(row.getLong("thread_id")), row.getString("article_key"),
+                new QueueItem.ThreadRef(ids.format(THREAD, row.getLong("thread_id")), row.getString("article_key"),
                         row.getString("title")),
                 Sql.instant(row, "queued_at"), row.getString("hold_reason"));
     }

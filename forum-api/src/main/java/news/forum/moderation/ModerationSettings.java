@@ -18,11 +18,13 @@ public class ModerationSettings {
     private final Duration newAccountAge;
     private final int newAccountApprovedComments;
     private final int flagThreshold;
+    private final Duration flagMinAccountAge;
 
     ModerationSettings(@Value("${forum.moderation.premoderation:none}") String premoderation,
                        @Value("${forum.moderation.new-account-age:72h}") Duration newAccountAge,
                        @Value("${forum.moderation.new-account-approved-comments:3}") int newAccountApprovedComments,
-                       @Value("${forum.moderation.flag-threshold:3}") int flagThreshold) {
+                       @Value("${forum.moderation.flag-threshold:3}") int flagThreshold,
+                       @Value("${forum.moderation.flag-min-account-age:24h}") Duration flagMinAccountAge) {
         String mode = premoderation.strip().toLowerCase(Locale.ROOT);
         if (!PREMODERATION_MODES.contains(mode)) {
             throw new IllegalArgumentException("forum.moderation.premoderation (FORUM_PREMODERATION) must be none, all"
@@ -38,7 +40,12 @@ public class ModerationSettings {
         this.premoderation = mode;
         this.newAccountAge = newAccountAge;
         this.newAccountApprovedComments = newAccountApprovedComments;
+        if (flagMinAccountAge.isNegative()) {
+            throw new IllegalArgumentException("forum.moderation.flag-min-account-age (FORUM_FLAG_MIN_ACCOUNT_AGE)"
+                    + " must not be negative");
+        }
         this.flagThreshold = flagThreshold;
+        this.flagMinAccountAge = flagMinAccountAge;
     }
 
     /** The site default, for threads that have none of their own. */
@@ -56,8 +63,13 @@ public class ModerationSettings {
         return newAccountApprovedComments;
     }
 
-    /** Open flags that hide a comment from readers until a moderator reviews it. */
+    /** Open flags that hide a comment from readers until a moderator reviews it (those that count, see Flags). */
     public int flagThreshold() {
         return flagThreshold;
+    }
+
+    /** A flag counts towards hiding only from an account at least this old (with a published comment). */
+    public Duration flagMinAccountAge() {
+        return flagMinAccountAge;
     }
 }

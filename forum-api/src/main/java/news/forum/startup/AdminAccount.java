@@ -12,7 +12,10 @@ import news.forum.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the first ADMIN from FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD when no account has that name. */
+/**
+ * Creates the first ADMIN from FORUM_ADMIN_USERNAME / FORUM_ADMIN_PASSWORD when no account has that name, and makes
+ * that account an ADMIN again when it has lost the role and the password is its own (the documented recovery).
+ */
 @Singleton
 @Requires(property = "forum.admin.password", pattern = ".+")
 class AdminAccount implements ApplicationEventListener<StartupEvent> {
@@ -33,6 +36,12 @@ class AdminAccount implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (accounts.findByUsername(username).isPresent()) {
+            if (accounts.restoreAdmin(username, password)) {
+                LOG.warn("The account '{}' is an ADMIN again (FORUM_ADMIN_USERNAME and FORUM_ADMIN_PASSWORD)", username);
+            } else if (accounts.findByUsername(username).filter(a -> a.role() == Role.ADMIN).isEmpty()) {
+                LOG.warn("The account '{}' is not an ADMIN and its password is not FORUM_ADMIN_PASSWORD: left as it is",
+                        username);
+            }
             return;
         }
         try {

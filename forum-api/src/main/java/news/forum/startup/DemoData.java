@@ -29,6 +29,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 /**
  * Loads the demo thread (the article the product was conceived from) on the first start of the embedded
  * default, or whenever FORUM_DEMO=true. Idempotent, and safe when several instances start at once.
@@ -93,7 +95,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
         List<Caller> readers = people.subList(1, people.size());
         ArticleView article = articles.saveTrusted(seed.article().key(),
                 new ArticleRequest(seed.article().title(), ARTICLE_URL)).article();
-        long threadId = ids.parse(article.thread().id(), "The thread");
+        long threadId = ids.parse(THREAD, article.thread().id());
         int[] turn = {0};
         for (SeedThread.Comment comment : seed.comments()) {
             post(threadId, comment, null, readers, turn);

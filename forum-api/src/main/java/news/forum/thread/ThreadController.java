@@ -7,6 +7,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import news.forum.http.CurrentRequest;
 import news.forum.web.PublicIds;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ThreadController implements ThreadOperations {
@@ -23,21 +25,21 @@ class ThreadController implements ThreadOperations {
 
     @Override
     public ThreadView thread(String threadId) {
-        return threads.find(ids.parse(threadId, "The thread"));
+        return threads.find(ids.parse(THREAD, threadId));
     }
 
     @Override
     public ThreadView lock(String threadId, @Nullable LockRequest request) {
-        return threads.lock(current.authentication(), ids.parse(threadId, "The thread"), request);
+        return threads.lock(current.authentication(), ids.parse(THREAD, threadId), request);
     }
 
     @Override
     public ThreadView unlock(String threadId) {
-        return threads.unlock(current.authentication(), ids.parse(threadId, "The thread"));
+        return threads.unlock(current.authentication(), ids.parse(THREAD, threadId));
     }
 
     @Override
     public ThreadView moderation(String threadId, ThreadModerationRequest request) {
-        return threads.configureModeration(current.authentication(), ids.parse(threadId, "The thread"), request);
+        return threads.configureModeration(current.authentication(), ids.parse(THREAD, threadId), request);
     }
 }

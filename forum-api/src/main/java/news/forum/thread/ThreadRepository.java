@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
+import static news.forum.web.PublicIds.Kind.THREAD;
+
 @Singleton
 public class ThreadRepository {
 
@@ -103,7 +105,7 @@ public class ThreadRepository {
     private ThreadView view(ResultSet row) throws SQLException {
         String premoderation = row.getString("premoderation");
         boolean slowMode = row.getBoolean("slow_mode_on");
-        return new ThreadView(ids.format(row.getLong("id")), row.getString("article_key"), row.getString("title"),
+        return new ThreadView(ids.format(THREAD, row.getLong("id")), row.getString("article_key"), row.getString("title"),
                 row.getBoolean("locked"), Sql.instant(row, "locked_at"), row.getString("locked_by"),
                 row.getString("lock_reason"), row.getString("lock_note"), row.getInt("comment_count"),
                 premoderation == null ? settings.premoderation() : premoderation,

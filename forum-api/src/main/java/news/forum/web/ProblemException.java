@@ -66,6 +66,13 @@ public class ProblemException extends RuntimeException {
         return tooMany;
     }
 
+    /** A 503 whose Retry-After header says when the client may try again: the server is short of something now. */
+    public static ProblemException unavailable(String type, String title, String detail, java.time.Duration retryAfter) {
+        ProblemException unavailable = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail);
+        unavailable.retryAfter = retryAfter;
+        return unavailable;
+    }
+
     /** Seconds for a Retry-After header, or null. */
     public Long retryAfterSeconds() {
         return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);

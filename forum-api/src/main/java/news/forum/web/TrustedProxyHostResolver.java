@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The origin a request was sent to ({@code https://forum.example}), from which the forum builds its own origin where
- * no FORUM_PUBLIC_ORIGIN is set. Micronaut's default believes {@code Forwarded} and {@code X-Forwarded-*} from any
- * client, so a reader could make the forum take another origin for its own; here {@code X-Forwarded-Proto} and
+ * The origin a request was sent to ({@code https://forum.example}), as Micronaut's own code resolves it (the forum
+ * takes its own origin from FORUM_PUBLIC_ORIGIN alone, never from a request). Micronaut's default believes {@code Forwarded} and {@code X-Forwarded-*} from any
+ * client, so a reader could make it take another origin for the forum's; here {@code X-Forwarded-Proto} and
  * {@code X-Forwarded-Host} count only on a request from a trusted proxy (FORUM_TRUSTED_PROXIES), as
  * {@code X-Forwarded-For} does. Otherwise the scheme is the connection's and the host its {@code Host} header.
  */

@@ -3,6 +3,7 @@ package news.forum.account;
 import io.micronaut.context.annotation.Property;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.MadeUpAddresses;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "forum.throttle.login.account-failures", value = "3")
 @Property(name = "forum.throttle.login.address-failures", value = "6")
 @Property(name = "forum.throttle.registration.per-address", value = "3")
+@Property(name = "forum.throttle.login.address-attempts", value = "20")
+@Property(name = "forum.throttle.login.attempts-period", value = "1h")
 class LoginThrottleTest extends ApiTestBase {
+
+    @Test
+    void everySignInFromOneAddressCountsRightOrWrongAndOtherAddressesAreNotHeldBack() {
+        String name = registerFrom(newAddress());
+        String busyAddress = newAddress();
+        for (int i = 0; i < 20; i++) {
+            login(name, Api.PASSWORD, busyAddress).expectStatus(200);
+        }
+        // the account's own tokens: other classes sign in beside this one
+        String tokensOfName = "SELECT count(*) FROM refresh_token t JOIN account a ON a.id = t.account_id WHERE a.username_key = ?";
+        long tokens = db.count(tokensOfName, name.toLowerCase());
+        Response refused = login(name, Api.PASSWORD, busyAddress);
+        assertProblem(refused, 429);
+        assertThat((String) refused.path("type")).endsWith("/too-many-logins");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(db.count(tokensOfName, name.toLowerCase())).as("the refused sign-in issued nothing").isEqualTo(tokens);
+        login(name, Api.PASSWORD, newAddress()).expectStatus(200);
+    }
 
     @Test
     void wrongPasswordsForOneNameFromOneAddressEndIn429WhileTheOwnerStillLogsInElsewhere() {
@@ -131,9 +152,7 @@ class LoginThrottleTest extends ApiTestBase {
         return api.call(c -> c.login(new LoginRequest(name, password))).header("X-Forwarded-For", address).send();
     }
 
-    /** A made-up client in 198.18.0.0/15 (reserved for benchmarks), only ever written into a header. */
     static String newAddress() {
-        int host = ThreadLocalRandom.current().nextInt(1 << 17);
-        return "198." + (18 + (host >> 16)) + "." + ((host >> 8) & 0xFF) + "." + (host & 0xFF);
+        return MadeUpAddresses.next();
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,7 +80,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
                         : stored.get(parentOf[i]);
                 stored.add(parent.thenApplyAsync(parentId -> db.rowId(api.postComment(thread,
                         writers.get(writerOf[comment]).token(), "comment " + comment,
-                        parentId == null ? null : publicIds.format(parentId)).expectStatus(201).path("id")), clients));
+                        parentId == null ? null : publicIds.format(COMMENT, parentId)).expectStatus(201).path("id")), clients));
             }
             for (int i = 0; i < COMMENTS; i++) {
                 long id = stored.get(i).join();
@@ -97,7 +98,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             long root = roots.get(random.nextInt(roots.size()));
             Api.Session voter = voters.get(random.nextInt(voters.size()));
             VoteRequest vote = new VoteRequest(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1));
-            int score = ((Number) api.send(voter, c -> c.vote(publicIds.format(root), vote)).expectStatus(200)
+            int score = ((Number) api.send(voter, c -> c.vote(publicIds.format(COMMENT, root), vote)).expectStatus(200)
                     .path("score")).intValue();
             scores.put(root, score);
         }
@@ -105,7 +106,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int d = 0; d < 120; d++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (deleted.add(victim)) {
-                api.send(authors.get(victim).token(), c -> c.delete(publicIds.format(victim))).expectStatus(204);
+                api.send(authors.get(victim).token(), c -> c.delete(publicIds.format(COMMENT, victim))).expectStatus(204);
             }
         }
         // a moderator removes others: each stays in its place as a placeholder, out of the thread's count
@@ -114,7 +115,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
             long victim = ids.get(random.nextInt(ids.size()));
             if (!deleted.contains(victim) && removed.add(victim)) {
                 RemovalRequest reason = new RemovalRequest("rule " + r);
-                api.send(moderator, c -> c.remove(publicIds.format(victim), reason)).expectStatus(200);
+                api.send(moderator, c -> c.remove(publicIds.format(COMMENT, victim), reason)).expectStatus(200);
             }
         }
     }
@@ -128,7 +129,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         assertThat(read).extracting(c -> db.rowId((String) c.get("id"))).containsExactlyElementsOf(expected);
         for (Map<String, Object> comment : read) {
             Made known = made.get(db.rowId((String) comment.get("id")));
-            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(known.parentId()));
+            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(COMMENT, known.parentId()));
             assertThat(((Number) comment.get("depth")).intValue()).isEqualTo(known.depth());
             assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()) || removed.contains(known.id()));
             assertThat(comment.get("status")).isEqualTo(deleted.contains(known.id()) ? "deleted"

@@ -59,7 +59,7 @@ class LiveStreamTest {
 
     /** A stream of buffer 4 and replay limit 8, attached to the test's hub, read by {@code reader}. */
     private LiveStream subscribed(Reader reader) {
-        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8);
+        LiveStream stream = new LiveStream(hub, 1, 0, 4, 8, null);
         stream.subscribe(reader);
         return stream;
     }

@@ -2,6 +2,7 @@ package news.forum.moderation;
 
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.MadeUpAddresses;
 import news.forum.support.Response;
 
 import java.util.HashMap;
@@ -34,6 +35,28 @@ abstract class ModerationTestBase extends ApiTestBase {
 
     Response flag(String commentId, String token, String reason) {
         return api.send(token, c -> c.flag(commentId, new FlagRequest(reason, null)));
+    }
+
+    /**
+     * A reader whose flags count towards hiding: registered over a day ago (moved back in the database rather than
+     * waited for) and with a published comment.
+     */
+    Api.Session establishedReader() {
+        Api.Session reader = api.newUser();
+        api.postComment(api.newThread(), reader.token(), "A published comment of " + reader.username(), null)
+                .expectStatus(201);
+        db.update("UPDATE account SET created_at = now() - interval '2 days' WHERE id = ?", db.rowId(reader.id()));
+        return reader;
+    }
+
+    /** A flag sent through a trusted proxy (127.0.0.1, when configured so) from a network address of its own. */
+    Response flagFromOwnAddress(String commentId, Api.Session reader, String reason) {
+        return flagFrom(commentId, reader, reason, MadeUpAddresses.next());
+    }
+
+    Response flagFrom(String commentId, Api.Session reader, String reason, String address) {
+        return api.call(c -> c.flag(commentId, new FlagRequest(reason, null))).as(reader)
+                .header("X-Forwarded-For", address).send();
     }
 
     Response settings(String threadId, String token, Map<String, Object> settings) {

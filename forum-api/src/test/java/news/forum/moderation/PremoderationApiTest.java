@@ -102,9 +102,9 @@ class PremoderationApiTest extends ModerationTestBase {
         assertProblem(api.send(api.newUser().token(), c -> c.vote(held, new VoteRequest(BigDecimal.valueOf(1)))), 404);
         assertProblem(flag(held, api.newUser().token(), "spam"), 404);
         assertThat(snapshot()).isEqualTo(before);
-        // its author may still edit it while it waits
+        // its author may still edit it while it waits (202: it goes on waiting)
         Response edited = api.send(author.token(), c -> c.edit(held, new EditCommentRequest("wait for it, please")));
-        edited.expectStatus(200);
+        edited.expectStatus(202);
         assertThat((String) edited.path("status")).isEqualTo("pending");
     }
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * Reads the database directly, to check what a response claims (a 201 is stored, a refusal stored nothing).
@@ -23,9 +24,20 @@ public final class Db {
         this.ids = ids;
     }
 
-    /** The row id behind an id the API gave out (the API never shows row ids). */
+    /** The row id behind an id the API gave out, of whichever kind its tag names (the API never shows row ids). */
     public long rowId(String publicId) {
-        return ids.tryParse(publicId).orElseThrow(() -> new AssertionError("not an id the server gives out: " + publicId));
+        for (PublicIds.Kind kind : PublicIds.Kind.values()) {
+            OptionalLong row = ids.tryParse(kind, publicId);
+            if (row.isPresent()) {
+                return row.getAsLong();
+            }
+        }
+        throw new AssertionError("not an id the server gives out: " + publicId);
+    }
+
+    /** The row id behind an id of this kind the API gave out. */
+    public long rowId(PublicIds.Kind kind, String publicId) {
+        return ids.tryParse(kind, publicId).orElseThrow(() -> new AssertionError("not a " + kind + " id: " + publicId));
     }
 
     public long count(String sql, Object... parameters) {
@@ -59,6 +71,8 @@ public final class Db {
     /** Every table's row count, to prove a refused request changed nothing. */
     public String snapshot() {
         return "accounts=" + count("SELECT count(*) FROM account")
+                + " admins=" + count("SELECT count(*) FROM account WHERE role = 'ADMIN'")
+                + " moderators=" + count("SELECT count(*) FROM account WHERE role = 'MODERATOR'")
                 + " articles=" + count("SELECT count(*) FROM article")
                 + " threads=" + count("SELECT count(*) FROM thread")
                 + " comments=" + count("SELECT count(*) FROM comment")

@@ -15,46 +15,47 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The forum's own origin (a page there may start a thread) comes from X-Forwarded-Proto and X-Forwarded-Host only
- * when a trusted proxy sent them. The trusted proxy here is 127.0.0.2; the test's requests from 127.0.0.1 play a
- * reader who forges the headers. Raw sockets, because a Java HTTP client neither binds a source address nor sets Host.
+ * The forum's own origin, whose pages may start a thread, is FORUM_PUBLIC_ORIGIN (here https://forum.example) and
+ * nothing a request says: no Host, X-Forwarded-Proto, X-Forwarded-Host or Forwarded header makes another origin the
+ * forum's own or takes the configured one away, whether a reader forged it or the trusted proxy (127.0.0.2) passed it
+ * on, as nginx passes on whatever Host a reader sent. Raw sockets, because a Java HTTP client neither binds a source
+ * address nor sets Host.
  */
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.2")
+@Property(name = "forum.embed.public-origin", value = "https://forum.example")
 class ForwardedOriginTest extends ApiTestBase {
 
     private static final String PROXY = "127.0.0.2";
     private static final String READER = "127.0.0.1";
 
     @Test
-    void aTrustedProxysForwardedProtoAndHostMakeTheOriginThePagesOfWhichMayStartAThread() throws IOException {
-        assertThat(startAllowed(PROXY, "https://forum.example/article", "Host: forum.example", "X-Forwarded-Proto: https"))
-                .isTrue();
-        assertThat(startAllowed(PROXY, "http://forum.example/article", "Host: forum.example", "X-Forwarded-Proto: https"))
-                .as("the scheme the proxy named, not the connection's").isFalse();
-        assertThat(startAllowed(PROXY, "https://forum.example/article", "Host: 127.0.0.1",
-                "X-Forwarded-Host: forum.example", "X-Forwarded-Proto: https")).isTrue();
-        assertThat(startAllowed(PROXY, "http://forum.example/article", "Host: forum.example")).as("no proto: the connection's").isTrue();
+    void theConfiguredOriginStartsThreadsWhateverTheHeadersSay() throws IOException {
+        for (String from : new String[]{PROXY, READER}) {
+            assertThat(startAllowed(from, "https://forum.example/article", "Host: forum.example", "X-Forwarded-Proto: https"))
+                    .as(from).isTrue();
+            assertThat(startAllowed(from, "https://forum.example/article", "Host: 127.0.0.1:" + server.getPort()))
+                    .as(from).isTrue();
+            assertThat(startAllowed(from, "https://forum.example/article", "Host: evil.example",
+                    "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: http")).as(from).isTrue();
+        }
     }
 
     @Test
-    void aReaderWhoForgesTheHeadersGetsTheOriginHeReallyUsed() throws IOException {
-        String own = "http://127.0.0.1:" + server.getPort();
-        assertThat(startAllowed(READER, "https://forum.example/article", "Host: 127.0.0.1:" + server.getPort(),
-                "X-Forwarded-Proto: https", "X-Forwarded-Host: forum.example")).isFalse();
-        assertThat(startAllowed(READER, "https://127.0.0.1:" + server.getPort() + "/article", "Host: 127.0.0.1:" + server.getPort(),
-                "X-Forwarded-Proto: https")).isFalse();
-        assertThat(startAllowed(READER, "https://forum.example/article", "Host: 127.0.0.1:" + server.getPort(),
-                "Forwarded: proto=https;host=forum.example")).as("RFC 7239 Forwarded, believed by Micronaut's default").isFalse();
-        assertThat(startAllowed(READER, own + "/article", "Host: 127.0.0.1:" + server.getPort(),
-                "X-Forwarded-Proto: https", "X-Forwarded-Host: forum.example")).isTrue();
-    }
-
-    @Test
-    void aHostThatIsNoHostNamesNoOrigin() throws IOException {
-        assertThat(startAllowed(PROXY, "https://evil.example/article", "Host: forum.example",
-                "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.example/path@x")).isFalse();
-        assertThat(startAllowed(PROXY, "https://forum.example/article", "Host: forum.example",
-                "X-Forwarded-Proto: javascript")).isFalse();
+    void noHeaderFromAReaderOrTheTrustedProxyMakesAnotherOriginTheForumsOwn() throws IOException {
+        String listening = "http://127.0.0.1:" + server.getPort();
+        for (String from : new String[]{PROXY, READER}) {
+            assertThat(startAllowed(from, "http://forum.example/article", "Host: forum.example", "X-Forwarded-Proto: http"))
+                    .as(from + ": the configured scheme, not the proxy's").isFalse();
+            assertThat(startAllowed(from, "https://evil.example/article", "Host: evil.example")).as(from).isFalse();
+            assertThat(startAllowed(from, "https://evil.example/article", "Host: forum.example",
+                    "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https")).as(from).isFalse();
+            assertThat(startAllowed(from, "https://evil.example/article", "Host: forum.example",
+                    "Forwarded: proto=https;host=evil.example")).as(from + ": RFC 7239 Forwarded").isFalse();
+            assertThat(startAllowed(from, listening + "/article", "Host: 127.0.0.1:" + server.getPort()))
+                    .as(from + ": the address the server listens on").isFalse();
+            assertThat(startAllowed(from, "https://evil.example/article", "Host: forum.example",
+                    "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.example/path@x")).as(from).isFalse();
+        }
     }
 
     /** The embed's article of a new key for this page, asked from the given source address with these header lines. */

@@ -1,9 +1,17 @@
 package news.forum.web;
 
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
+import news.forum.moderation.FlagRequest;
+import news.forum.moderation.RemovalRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,8 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ids reveal no counts: a comment, thread or account id (and a cursor) gives away neither the row id behind it
- * nor how many rows came before, and an id nobody was given names nothing.
+ * nor how many rows came before, and an id nobody was given names nothing; nor does an id of one kind name a row
+ * of another that has the same row id. The class moves the id sequences on and compares the whole database, so it
+ * runs alone.
  */
+@WholeDatabase
 class PublicIdTest extends ApiTestBase {
 
     private static final String PUBLIC_ID = "[A-Za-z0-9_-]{11}";
@@ -108,6 +119,50 @@ class PublicIdTest extends ApiTestBase {
         String raw = "o|0|" + flip(comment, 3) + "|";
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
         api.send(c -> c.page(thread, "oldest", null, cursor)).expectStatus(400);
+    }
+
+    @Test
+    void anIdOfOneKindNamesNothingOfAnotherWithTheSameRowId() {
+        // the account, the thread and the comment made next all get row id n
+        long n = db.count("SELECT greatest(max(last_value), 0) + 1000 FROM pg_sequences WHERE sequencename IN"
+                + " (SELECT split_part(pg_get_serial_sequence(t, 'id'), '.', 2) FROM unnest(ARRAY['account', 'thread', 'comment']) t)");
+        for (String table : List.of("account", "thread", "comment")) {
+            db.count("SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", table, n - 1);
+        }
+        Api.Session writer = api.newUser();
+        String thread = api.newThread();
+        String comment = api.postComment(thread, writer.token(), "comment n of thread n by account n", null)
+                .expectStatus(201).path("id");
+        assertThat(List.of(db.rowId(PublicIds.Kind.ACCOUNT, writer.id()), db.rowId(PublicIds.Kind.THREAD, thread),
+                db.rowId(PublicIds.Kind.COMMENT, comment))).containsOnly(n);
+        assertThat(Set.of(writer.id(), thread, comment)).hasSize(3);
+        api.send(c -> c.comment(comment)).expectStatus(200);
+        api.send(c -> c.thread(thread)).expectStatus(200);
+
+        Api.Session moderator = api.newModerator();
+        String before = db.snapshot();
+        for (String other : List.of(thread, writer.id())) {
+            assertProblem(api.send(c -> c.comment(other)), 404);
+            assertProblem(api.send(writer, c -> c.edit(other, new EditCommentRequest("edited"))), 404);
+            assertProblem(api.send(moderator, c -> c.vote(other, new VoteRequest(BigDecimal.ONE))), 404);
+            assertProblem(api.send(moderator, c -> c.flag(other, new FlagRequest("spam", null))), 404);
+            assertProblem(api.send(moderator, c -> c.remove(other, new RemovalRequest("x"))), 404);
+            assertProblem(api.send(writer, c -> c.delete(other)), 404);
+            Response reply = api.postComment(thread, writer.token(), "a reply under " + other, other);
+            assertProblem(reply, 422);
+            assertThat(reply.<String>path("type")).endsWith("/parent-not-found");
+        }
+        for (String other : List.of(comment, writer.id())) {
+            assertProblem(api.send(c -> c.thread(other)), 404);
+            assertProblem(api.send(c -> c.page(other, null, null, null)), 404);
+            assertProblem(api.send(c -> c.events(other, null, null)), 404);
+            assertProblem(api.send(moderator, c -> c.lock(other, new LockRequest("x", null))), 404);
+            assertProblem(api.postComment(other, writer.token(), "a comment in " + other, null), 404);
+        }
+        assertThat(db.snapshot()).as("refused requests change nothing").isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM comment_flag WHERE comment_id = ?", n)).isZero();
+        assertThat(api.send(c -> c.comment(comment)).expectStatus(200).<String>path("bodyHtml"))
+                .contains("comment n of thread n by account n");
     }
 
     private static int commonPrefix(String a, String b) {

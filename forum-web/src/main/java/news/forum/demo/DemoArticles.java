@@ -1,5 +1,6 @@
 package news.forum.demo;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -23,7 +24,9 @@ import java.util.Optional;
 class DemoArticles {
 
     static final String OPEN_KEY = "try-the-embed";
-    static final String OPEN_URL = "https://news.example/demo/try-the-embed";
+    /** Where the demo publisher's pages say they are when the forum's public origin is not configured. */
+    static final String PUBLISHER = "https://news.example";
+    static final String OPEN_URL = PUBLISHER + path(OPEN_KEY);
 
     private final DemoArticle seed;
     private final DemoArticle open;
@@ -44,8 +47,11 @@ class DemoArticles {
         return open;
     }
 
-    /** The page for any other key lives on the forum's own origin, which may start threads. */
-    Optional<DemoArticle> other(String key, String ownOrigin) {
+    /**
+     * The page for any other key lives on the forum's public origin, which may start threads when FORUM_PUBLIC_ORIGIN
+     * names it; without one it gives the demo publisher's address, where a thread starts only if that is allowed.
+     */
+    Optional<DemoArticle> other(String key, @Nullable String publicOrigin) {
         if (!key.matches("[A-Za-z0-9._~-]{1,200}")) {
             return Optional.empty();
         }
@@ -56,7 +62,7 @@ class DemoArticles {
             return Optional.of(open);
         }
         return Optional.of(new DemoArticle(key, messages.get("demo.other.title", Map.of("key", key)),
-                ownOrigin + path(key), messages.list("demo.other.paragraphs")));
+                (publicOrigin == null ? PUBLISHER : publicOrigin) + path(key), messages.list("demo.other.paragraphs")));
     }
 
     /** Where the demo page of this article key is. */

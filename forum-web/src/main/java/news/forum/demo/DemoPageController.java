@@ -5,7 +5,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.uri.UriTemplate;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
-import news.forum.http.CurrentRequest;
 import news.forum.widget.AssetOperations;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
@@ -24,25 +23,21 @@ class DemoPageController implements DemoOperations {
     private final Messages messages;
     private final EmbedSettings settings;
 
-    private final CurrentRequest current;
-
-    DemoPageController(DemoArticles demo, Messages messages, EmbedSettings settings, CurrentRequest current) {
+    DemoPageController(DemoArticles demo, Messages messages, EmbedSettings settings) {
         this.demo = demo;
         this.messages = messages;
         this.settings = settings;
-        this.current = current;
     }
 
     @Override
     public HttpResponse<String> seedArticle() {
-        return page(demo.seed(), settings.ownOrigin(current.request()));
+        return page(demo.seed());
     }
 
     @Override
     public HttpResponse<String> article(String key) {
-        String ownOrigin = settings.ownOrigin(current.request());
-        return demo.other(key, ownOrigin)
-                .<HttpResponse<String>>map(article -> page(article, ownOrigin))
+        return demo.other(key, settings.publicOrigin().orElse(null))
+                .<HttpResponse<String>>map(this::page)
                 .orElseGet(HttpResponse::notFound);
     }
 
@@ -50,7 +45,12 @@ class DemoPageController implements DemoOperations {
         return UriTemplate.of(AssetOperations.ASSET).expand(Map.of("path", name));
     }
 
-    private HttpResponse<String> page(DemoArticle article, String ownOrigin) {
+    /**
+     * The script comes from FORUM_PUBLIC_ORIGIN when it is set, else from this page's own origin (a path), never from
+     * the request's Host header, which whoever sends the request writes (and a cache may keep what they wrote).
+     */
+    private HttpResponse<String> page(DemoArticle article) {
+        String scriptOrigin = settings.publicOrigin().orElse("");
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -77,10 +77,10 @@ class DemoPageController implements DemoOperations {
                 .append("<div data-forum-article=\"").append(escape(article.key()))
                 .append("\" data-forum-title=\"").append(escape(article.title()))
                 .append("\" data-forum-url=\"").append(escape(article.url())).append("\"></div>\n")
-                .append("<script src=\"").append(escape(ownOrigin)).append(AssetOperations.EMBED_SCRIPT)
+                .append("<script src=\"").append(escape(scriptOrigin)).append(AssetOperations.EMBED_SCRIPT)
                 .append("\" async></script>\n")
                 .append("</section>\n</main>\n<footer class=\"site-footer\"><p>")
                 .append(escape(messages.get("demo.footer"))).append("</p></footer>\n</body>\n</html>\n");
-        return WebResources.html(html.toString(), ContentSecurityPolicy.page(ownOrigin));
+        return WebResources.html(html.toString(), ContentSecurityPolicy.page(scriptOrigin));
     }
 }

@@ -27,9 +27,13 @@ public final class ContentSecurityPolicy {
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    /** A page of the forum's own (the demo publisher pages): it frames the widget and is framed by nobody. */
-    public static String page(String ownOrigin) {
-        return "default-src 'none'; script-src 'self' " + ownOrigin + "; style-src 'self'; img-src 'self' data:; "
-                + "frame-src 'self' " + ownOrigin + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * A page of the forum's own (the demo publisher pages): it frames the widget and is framed by nobody; its script
+     * and frame come from its own origin and the forum's public one, when configured (empty: none).
+     */
+    public static String page(String publicOrigin) {
+        String also = publicOrigin.isEmpty() ? "" : " " + publicOrigin;
+        return "default-src 'none'; script-src 'self'" + also + "; style-src 'self'; img-src 'self' data:; "
+                + "frame-src 'self'" + also + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 }

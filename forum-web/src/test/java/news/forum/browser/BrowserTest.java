@@ -32,9 +32,29 @@ abstract class BrowserTest extends ApiTestBase {
 
     final PublisherSite publisher = PublisherSite.shared();
 
+    /**
+     * Chosen once for the JVM before the browser tests' shared server starts, so that the forum's public origin can
+     * be configured with it.
+     */
+    private static final int PORT = freePort();
+
+    /**
+     * The forum is configured with its public origin, as a deployment behind a name is: only then may its own demo
+     * pages start threads (an origin is never taken from a request's Host header).
+     */
     @Override
     protected Map<String, String> serverProperties() {
-        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin());
+        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin(),
+                "micronaut.server.port", Integer.toString(PORT),
+                "forum.embed.public-origin", "http://127.0.0.1:" + PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A name no other test uses, within the username rules. */

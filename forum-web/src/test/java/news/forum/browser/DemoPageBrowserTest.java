@@ -21,13 +21,13 @@ class DemoPageBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("US boots on ground, never!");
             assertThat(browser.driver.findElements(By.cssSelector("article.story p"))).hasSize(12);
             // the publisher's two lines, as served
-            // asked for at localhost, as a browser on this machine would: the page names the origin it was asked at
+            // asked for at localhost, as a browser on this machine would: the script still comes from the forum's
+            // public origin, never from the Host the request named
             Api localhost = new Api(URI.create("http://localhost:" + server.getPort()), jsonMapper);
             assertThat(localhost.get(Pages.seedArticle()).expectStatus(200).body())
                     .contains("<div data-forum-article=\"us-boots-on-ground-never\" data-forum-title=\"US boots on ground, never!\" "
                             + "data-forum-url=\"https://news.example/2012/07/us-boots-on-ground-never\"></div>")
-                    .contains("\n<script src=\"http://localhost:" + server.getPort() + Pages.embedScript()
-                            + "\" async></script>\n");
+                    .contains("\n<script src=\"" + forum() + Pages.embedScript() + "\" async></script>\n");
 
             browser.enterWidget();
             assertThat(browser.driver.findElement(By.id("forum-lock-notice")).getText()).isEqualTo("Comments are closed.");

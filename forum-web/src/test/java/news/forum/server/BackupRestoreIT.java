@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BackupRestoreIT {
 
-    private static final Duration START = Duration.ofSeconds(180);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final Duration COMMAND = Duration.ofSeconds(240);
     private static final int WRITERS = 3;
     private final JsonMapper json = JsonMapper.createDefault();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The server dies (SIGKILL) or is stopped (SIGTERM) while clients post: no acknowledged comment is lost. */
 class CrashAndShutdownIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String ADMIN_PASSWORD = "crash-admin-password";
     private final JsonMapper json = JsonMapper.createDefault();
 

@@ -37,7 +37,7 @@ class DatabaseFaultIT {
     private static final String SECRET = "fault-test-signing-secret-0123456789abcdef";
     private static final String ID_SECRET = "fault-test-id-secret";
     private static final PublicIds IDS = PublicIds.withSecret(ID_SECRET);
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private final JsonMapper json = JsonMapper.createDefault();
 
     @TempDir
@@ -103,8 +103,8 @@ class DatabaseFaultIT {
                  PreparedStatement stored = connection.prepareStatement(
                          "SELECT count(*) FROM comment WHERE id = ANY(?) AND thread_id = ?")) {
                 stored.setArray(1, connection.createArrayOf("bigint",
-                        acknowledged.stream().map(DatabaseFaultIT::rowId).toArray(Long[]::new)));
-                stored.setLong(2, rowId(thread));
+                        acknowledged.stream().map(id -> row(PublicIds.Kind.COMMENT, id)).toArray(Long[]::new)));
+                stored.setLong(2, row(PublicIds.Kind.THREAD, thread));
                 try (ResultSet row = stored.executeQuery()) {
                     row.next();
                     assertThat(row.getLong(1)).as("every 201 is stored").isEqualTo(acknowledged.size());
@@ -126,7 +126,7 @@ class DatabaseFaultIT {
                 blocker.setAutoCommit(false);
                 try (Statement statement = blocker.createStatement()) {
                     // hold the thread row: every reply now waits on it, holding a pooled connection
-                    statement.execute("SELECT * FROM thread WHERE id = " + rowId(thread) + " FOR UPDATE");
+                    statement.execute("SELECT * FROM thread WHERE id = " + row(PublicIds.Kind.THREAD, thread) + " FOR UPDATE");
                 }
                 ExecutorService pool = Executors.newFixedThreadPool(6);
                 List<Future<Response>> stuck = new ArrayList<>();
@@ -228,8 +228,8 @@ class DatabaseFaultIT {
         return api.newUser();
     }
 
-    /** The row behind an id the server gave out (it runs with ID_SECRET). */
-    private static long rowId(String publicId) {
-        return IDS.parse(publicId, "The row");
+    /** The row behind an id of this kind the server gave out (it runs with ID_SECRET). */
+    private static long row(PublicIds.Kind kind, String publicId) {
+        return IDS.parse(kind, publicId);
     }
 }

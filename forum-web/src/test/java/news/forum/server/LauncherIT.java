@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The distribution's launcher, target/forum/bin/forum, started as README's first command starts it. */
 class LauncherIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private final JsonMapper json = JsonMapper.createDefault();
 
     @TempDir

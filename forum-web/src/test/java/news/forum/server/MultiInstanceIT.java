@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MultiInstanceIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String JWT_SECRET = "several-instances-test-secret-0123456789abcdef";
     private static final int POSTS = 40;
     private static final JsonMapper JSON = JsonMapper.createDefault();

@@ -44,6 +44,12 @@ final class ServerProcess implements AutoCloseable {
         return startCommand(dataDirectory, environment, List.of(javaExecutable(), "-Xmx512m", "-jar", serverJar()));
     }
 
+    /** Under a file descriptor limit of its own (soft and hard, so the JVM cannot raise it), as `ulimit -n` sets. */
+    static ServerProcess startWithDescriptorLimit(Path dataDirectory, Map<String, String> environment, int limit) {
+        return startCommand(dataDirectory, environment, List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"",
+                "forum", javaExecutable(), "-Xmx512m", "-jar", serverJar()));
+    }
+
     /** The distribution's launcher, {@code target/forum/bin/forum ARGS...}, as README's first command runs it. */
     static ServerProcess launch(Path dataDirectory, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The packaged server, started as an operator starts it: settings from the environment, data on disk. */
 class ServerStartIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private final JsonMapper json = JsonMapper.createDefault();
 
     @TempDir

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowClientIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final int REQUEST_TIMEOUT_SECONDS = 6;
     private static final long TRICKLE_INTERVAL_MS = 200;
     /** Far past the timeout: a connection still open then was not cut off. */

@@ -29,12 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The forum behind nginx terminating TLS with README's configuration (src/test/resources/nginx/tls-proxy.conf) and a
  * certificate made by the test: readers get the widget and a live thread over HTTPS with certificate checking on,
- * plain HTTP only redirects, HSTS is sent, the forum takes its origin's scheme from the proxy and the readers'
- * addresses from X-Forwarded-For. Loopback only; nginx and the server are started and stopped by the test.
+ * plain HTTP only redirects, HSTS is sent, the forum's own origin is FORUM_PUBLIC_ORIGIN's https one and the readers'
+ * addresses come from X-Forwarded-For. Loopback only; nginx and the server are started and stopped by the test.
  */
 class TlsProxyIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String HSTS = "max-age=63072000; includeSubDomains";
     private final JsonMapper json = JsonMapper.createDefault();
 
@@ -44,15 +44,16 @@ class TlsProxyIT {
     @Test
     void readersGetTheWidgetAndTheLiveThreadOverHttpsAndPlainHttpOnlyRedirects() throws Exception {
         TestCertificates certificates = TestCertificates.create();
+        int httpPort = NginxProcess.freePort();
+        int httpsPort = NginxProcess.freePort();
         try (ServerProcess forum = ServerProcess.start(data, Map.of(
                 "FORUM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
                 "FORUM_TRUSTED_PROXIES", "127.0.0.1",
+                "FORUM_PUBLIC_ORIGIN", "https://127.0.0.1:" + httpsPort,
                 "FORUM_REGISTRATIONS_PER_ADDRESS", "2"))) {
             assertThat(forum.awaitLine("Server Running", START)).as(forum.output()).isTrue();
             Path prefix = NginxProcess.newPrefix();
             certificates.writeServerPem(prefix.resolve("forum.crt"), prefix.resolve("forum.key"));
-            int httpPort = NginxProcess.freePort();
-            int httpsPort = NginxProcess.freePort();
             try (NginxProcess nginx = NginxProcess.start("tls-proxy.conf", prefix, httpsPort, Map.of(
                     "@UPSTREAM@", "127.0.0.1:" + forum.port(),
                     "@SERVER_NAME@", "127.0.0.1 localhost",
@@ -96,7 +97,8 @@ class TlsProxyIT {
                 assertThat(get(client, secure.resolve(Pages.embedScript())).body()).contains("data-forum-article");
                 assertThat(get(client, secure.resolve(framed)).body()).contains(frameScript);
 
-                // the forum's own origin is the one readers use, https (X-Forwarded-Proto from the trusted proxy)
+                // the forum's own origin is the one readers use, https, as README's FORUM_PUBLIC_ORIGIN names it (no
+                // origin is taken from the headers of a request, not even the trusted proxy's)
                 Api api = new Api(secure, json, client);
                 assertThat(api.anonymous().embedArticle(key, secure + "/a-page-of-the-forum").startAllowed()).isTrue();
                 assertThat(api.anonymous().embedArticle(key, "http://127.0.0.1:" + httpsPort + "/a-page-of-the-forum")
