@@ -8,7 +8,7 @@ import { t } from '../lib/messages.js';
 import { api, state, key, page, threadPath, commentPath, loadArticle } from './state.js';
 import { renderAll, insertComment, dropComment, updateCount, focusComment } from './thread.js';
 import { fillComment } from './comment.js';
-import { liveStart } from './live.js';
+import { liveStart, updateFreshNews } from './live.js';
 
 const FLAG_REASONS = ['spam', 'abuse', 'off_topic', 'other'];
 let lastPost = { text: null, key: null };
@@ -127,12 +127,15 @@ async function postTopLevel(body) {
 }
 
 function addComment(c) {
-  if (c.status !== 'pending') {
+  // its live event may have come before this answer: then it is counted already
+  const announced = state.fresh.some((f) => f.id === c.id);
+  if (c.status !== 'pending' && !announced) {
     // a held comment counts nowhere until a moderator approves it
     state.thread.commentCount += 1;
   }
   insertComment(c);
   updateCount();
+  updateFreshNews();
   focusComment(c.id);
 }
 

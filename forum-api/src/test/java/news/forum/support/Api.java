@@ -263,15 +263,10 @@ public final class Api {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-<<<<<<< HEAD
-            java.net.http.HttpResponse<String> response = HTTP.send(request.build(),
+            java.net.http.HttpResponse<String> response = http.send(request.build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return new Response(method, response.uri(), response.statusCode(), response.headers().map(), response.body(),
                     json);
-=======
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body(), json);
->>>>>>> main
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {
