@@ -6,26 +6,50 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
+import static news.forum.web.ApiProblems.BAD_REQUEST;
+import static news.forum.web.ApiProblems.CONTENT_TOO_LARGE;
+import static news.forum.web.ApiProblems.TOO_MANY_REQUESTS;
+import static news.forum.web.ApiProblems.UNAUTHORIZED;
+import static news.forum.web.ApiProblems.UNSUPPORTED_MEDIA_TYPE;
 
 /** Signing in and out: access tokens for a password, new access tokens for a refresh token. */
 @Tag(name = "Authentication")
 public interface AuthOperations {
 
-    @Operation(summary = """
+    @Operation(operationId = "login", summary = """
             Exchanges a username and password for an access token and a refresh token; 429 with Retry-After after too \
-            many wrong passwords from the caller's address, or for this name from that address.""")
+            many wrong passwords from the caller's address, or for this name from that address.""", responses = {
+            @ApiResponse(responseCode = "200", description = "The tokens and the account they were issued to"),
+            @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+            @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
+            @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
+            @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)})
     @Post("/api/v1/auth/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse login(@Body @Valid LoginRequest request);
 
-    @Operation(summary = "A new access token for a live refresh token.")
+    @Operation(operationId = "refreshAccessToken", summary = "A new access token for a live refresh token.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "A new access token (the refresh token stays)"),
+                    @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+                    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
+                    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
+                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)})
     @Post("/api/v1/auth/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse refresh(@Body @Valid RefreshRequest request);
 
-    @Operation(summary = "Revokes a refresh token; answers 204 whether or not it was live.")
+    @Operation(operationId = "logout", summary = "Revokes a refresh token; answers 204 whether or not it was live.",
+            responses = {
+                    @ApiResponse(responseCode = "204", description = "The refresh token is revoked"),
+                    @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+                    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
+                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)})
     @Post("/api/v1/auth/logout")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Void> logout(@Body @Valid RefreshRequest request);
