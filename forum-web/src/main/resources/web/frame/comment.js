@@ -37,8 +37,14 @@ export function fillComment(node) {
     node.header.append(timeNode(c.createdAt));
     node.body.append(el('p', { class: 'deleted-text', id: node.labelId, text: placeholderText(c) }));
   } else {
-    node.header.append(el('span', { class: 'author', id: node.labelId, text: c.author.displayName || c.author.username }),
-      ' ', timeNode(c.createdAt));
+    // the username beside the display name, and the staff's badge: a display name alone can pass for anyone's
+    const a = c.author;
+    node.header.append(el('span', { class: 'author', id: node.labelId, text: a.displayName || a.username }),
+      ' ', el('span', { class: 'handle', text: '@' + a.username }));
+    if (a.role === 'MODERATOR' || a.role === 'ADMIN') {
+      node.header.append(' ', el('span', { class: 'badge staff', text: t(a.role === 'ADMIN' ? 'comment.admin' : 'comment.moderator') }));
+    }
+    node.header.append(' ', timeNode(c.createdAt));
     if (c.editedAt) {
       node.header.append(' ', el('span', { class: 'edited', title: exactTime(c.editedAt), text: t('comment.edited') }));
     }

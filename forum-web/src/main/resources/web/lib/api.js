@@ -1,15 +1,19 @@
 /*
  * The one API client of the widget and the console: answers {ok, status, data, retryAfter} (status 0 offline), the
- * session in the given Storage, one renewal of an expired token for all waiting calls; a refused one calls onEnd.
+ * session in the given Storage, one renewal of an expired token for all waiting calls (refresh tokens rotate); a refused
+ * one calls onEnd.
  */
 
 export function createApi(storage, key) {
-  let session = null;
   let renewal = null;
-  try {
-    session = JSON.parse(storage().getItem(key) || 'null');
-  } catch (e) {
-    // storage blocked: signed out
+  let session = stored();
+
+  function stored() {
+    try {
+      return JSON.parse(storage().getItem(key) || 'null');
+    } catch (e) {
+      return null; // storage blocked: signed out
+    }
   }
 
   function save(next) {
@@ -78,6 +82,12 @@ export function createApi(storage, key) {
 
   function renew() {
     renewal = renewal || (async () => {
+      // a refresh token is good once: if another tab renewed first, take its session instead of spending ours again
+      const latest = stored();
+      if (latest && session && latest.refreshToken !== session.refreshToken) {
+        session = latest;
+        return true;
+      }
       const refreshToken = session && session.refreshToken;
       const answer = refreshToken ? await send('POST', '/api/v1/auth/refresh', { refresh_token: refreshToken })
         : { status: 401 };

@@ -26,7 +26,7 @@ public final class Bench {
         return List.of(new WarmUp(), StaticBaseline.START, new PageReads(), new WholeThread(), new SequentialPosting(),
                 new ConcurrentPosting(), StaticBaseline.END, new PgbenchFloor(), new LoginFlood(),
                 new StartUp(), new MixedLoad(),
-                new WordRules(), new LiveStreams());
+                new WordRules(), new LiveStreams(), new ImportRate());
     }
 
     private Bench() {

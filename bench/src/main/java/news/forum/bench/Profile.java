@@ -32,6 +32,11 @@ final class Profile {
         this.server = server;
     }
 
+    /** Whether this run profiles (--jfr). */
+    boolean enabled() {
+        return enabled;
+    }
+
     void start(String name) throws Exception {
         if (enabled) {
             server.jcmd("JFR.start", "name=" + name, "settings=profile");

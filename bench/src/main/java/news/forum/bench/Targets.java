@@ -113,6 +113,15 @@ final class Targets {
                     String.format(Locale.ROOT, "%.1f KiB of heap each", num(streams, "heap_kib_per_stream"))));
             targets.add(atMost("issue 5", "one event to every stream, median ms", 1000, toAll, ""));
         }
+        Map<String, Object> imported = map(report, "import");
+        if (imported != null && imported.get("comments_per_second") != null) {
+            targets.add(atLeast("issue 15", "import disqus, comments a second (generated file, 256 MiB heap)", 20_000,
+                    num(imported, "comments_per_second"), String.format(Locale.ROOT, "%,d comments in %.1f s",
+                            ((Number) imported.get("comments")).longValue(), num(imported, "import_seconds"))));
+            targets.add(atLeast("issue 15", "comments of one file imported whole with a 256 MiB heap (-Xmx256m)", 1_000_000,
+                    num(imported, "comments"), imported.get("peak_rss_mib") == null ? ""
+                            : String.format(Locale.ROOT, "peak resident memory %.0f MiB", num(imported, "peak_rss_mib"))));
+        }
         return targets;
     }
 

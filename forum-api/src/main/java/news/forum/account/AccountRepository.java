@@ -1,5 +1,6 @@
 package news.forum.account;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
 
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Singleton
 class AccountRepository {
@@ -33,26 +35,61 @@ class AccountRepository {
     }
 
     /**
-     * Empty when the name or a look-alike is taken: the unique keys decide (name key and skeleton), so two
-     * registrations at once cannot both win.
+     * Empty when the name or a look-alike is taken, or when the display name is, or looks like, another account's
+     * display name or username, or the username looks like another's display name: the unique keys decide (name key,
+     * skeleton, display name key), so two registrations at once cannot both win.
      */
     Optional<Caller> insert(String username, String usernameKey, String skeleton, String displayName,
-                            String passwordHash, Role role) {
+                            NameKeys displayKeys, String passwordHash, Role role) {
         return sql.one("""
-                        INSERT INTO account (username, username_key, username_skeleton, display_name, password_hash, role)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO account (username, username_key, username_skeleton, display_name, display_name_key,
+                                             password_hash, role)
+                        SELECT ?, ?, ?, ?, ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM account
+                                          WHERE username_skeleton = ANY(?::text[]) OR display_name_key = ?)
                         ON CONFLICT DO NOTHING
                         RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, username, usernameKey, skeleton, displayName, passwordHash, role.name());
+                AccountRepository::caller, username, usernameKey, skeleton, displayName, displayKeys.displayNameKey(),
+                passwordHash, role.name(), displayKeys.usernameLookAlikes().toArray(String[]::new), displayKeys.usernameAsDisplayKey());
     }
 
-    /** An account made before skeletons were stored. */
-    record UnskeletonedAccount(long id, String username) {
+    /**
+     * The keys a new account's names are checked on: its display name's (unique among display names), the
+     * usernames' skeletons its display name would pass for, and its username's as a display name would have it.
+     */
+    record NameKeys(String displayNameKey, List<String> usernameLookAlikes, String usernameAsDisplayKey) {
     }
 
-    List<UnskeletonedAccount> withoutSkeleton(long afterId, int limit) {
+    /** Whether a display name with these keys would pass for another account's name. */
+    boolean displayNameLooksTaken(NameKeys keys) {
+        return sql.one("""
+                        SELECT 1 FROM account
+                        WHERE display_name_key = ? OR username_skeleton = ANY(?::text[])
+                        LIMIT 1""",
+                row -> true, keys.displayNameKey(), keys.usernameLookAlikes().toArray(String[]::new)).isPresent();
+    }
+
+    List<AccountName> withoutDisplayNameKey(long afterId, int limit) {
+        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND id > ? ORDER BY id LIMIT ?",
+                row -> new AccountName(row.getLong("id"), row.getString("display_name")), afterId, limit);
+    }
+
+    /** 0 when another account already has the key; call under the back-fill's lock. */
+    int setDisplayNameKeyIfFree(long id, String key) {
+        return sql.update("""
+                        UPDATE account SET display_name_key = ?
+                        WHERE id = ? AND display_name_key IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM account WHERE display_name_key = ?)""",
+                key, id, key);
+    }
+
+    /** An account made before its names' keys were stored, with the name (username or display name) to key. */
+    record AccountName(long id, String name) {
+    }
+
+    List<AccountName> withoutSkeleton(long afterId, int limit) {
         return sql.list("SELECT id, username FROM account WHERE username_skeleton IS NULL AND id > ? ORDER BY id LIMIT ?",
-                row -> new UnskeletonedAccount(row.getLong("id"), row.getString("username")), afterId, limit);
+                row -> new AccountName(row.getLong("id"), row.getString("username")), afterId, limit);
     }
 
     /** 0 when another account already has the skeleton; call under the back-fill's lock. */
@@ -78,7 +115,9 @@ class AccountRepository {
     }
 
     Optional<StoredAccount> findForLogin(String usernameKey) {
-        return sql.one("SELECT " + CALLER_COLUMNS + ", password_hash FROM account WHERE username_key = ?",
+        // a placeholder (an author moved in from another system) has no password: nobody signs in as it
+        return sql.one("SELECT " + CALLER_COLUMNS + ", password_hash FROM account WHERE username_key = ?"
+                        + " AND password_hash IS NOT NULL",
                 row -> new StoredAccount(caller(row), row.getString("password_hash")), usernameKey);
     }
 
@@ -98,21 +137,40 @@ class AccountRepository {
                 AccountRepository::caller, role.name(), usernameKey);
     }
 
-    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt) {
-        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at) VALUES (?, ?, ?)",
-                accountId, tokenHash, expiresAt);
+    /** A new refresh token, in the given family (a rotation) or in a family of its own (a sign-in: family null). */
+    void insertRefreshToken(long accountId, byte[] tokenHash, Instant expiresAt, @Nullable UUID family) {
+        sql.update("INSERT INTO refresh_token (account_id, token_hash, expires_at, family) "
+                        + "VALUES (?, ?, ?, coalesce(?, gen_random_uuid()))",
+                accountId, tokenHash, expiresAt, family);
     }
 
-    /** The account of a live refresh token: known, not revoked, not expired. */
-    Optional<Caller> findByRefreshToken(byte[] tokenHash) {
-        return sql.one("SELECT " + callerColumns("a") + """
-                         FROM refresh_token t JOIN account a ON a.id = t.account_id
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()""",
-                AccountRepository::caller, tokenHash);
+    /** A presented refresh token, whatever its state, locked until the transaction ends. */
+    record PresentedRefreshToken(long id, long accountId, UUID family, boolean live, boolean rotated) {
     }
 
-    int revokeRefreshToken(byte[] tokenHash) {
-        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
+    Optional<PresentedRefreshToken> lockRefreshToken(byte[] tokenHash) {
+        return sql.one("""
+                        SELECT id, account_id, family, rotated_at IS NOT NULL AS rotated,
+                               revoked_at IS NULL AND rotated_at IS NULL AND expires_at > now() AS live
+                          FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
+                row -> new PresentedRefreshToken(row.getLong("id"), row.getLong("account_id"),
+                        row.getObject("family", UUID.class), row.getBoolean("live"), row.getBoolean("rotated")),
+                tokenHash);
+    }
+
+    void markRotated(long refreshTokenId) {
+        sql.update("UPDATE refresh_token SET rotated_at = now() WHERE id = ?", refreshTokenId);
+    }
+
+    int revokeRefreshFamily(UUID family) {
+        return sql.update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+    }
+
+    /** Signing out ends the session: every token of the presented one's family. */
+    int revokeRefreshFamilyOf(byte[] tokenHash) {
+        return sql.update("""
+                UPDATE refresh_token SET revoked_at = now()
+                 WHERE family = (SELECT family FROM refresh_token WHERE token_hash = ?) AND revoked_at IS NULL""",
                 tokenHash);
     }
 

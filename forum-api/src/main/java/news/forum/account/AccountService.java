@@ -6,13 +6,14 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import news.forum.audit.AuditLog;
 import news.forum.security.PasswordHasher;
-import news.forum.text.TextRules;
 import news.forum.web.ProblemException;
 
 import java.util.Optional;
 
 @Singleton
 public class AccountService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountService.class);
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -39,6 +40,12 @@ public class AccountService {
             throw ProblemException.conflict("username-taken", "Username taken",
                     "The username is already taken (names are compared ignoring case and width).");
         }
+        String name = UsernameRules.normalize(request.username());
+        String shownName = shownName(name, request.displayName(), Role.USER);
+        if (!shownName.equals(name) && displayNameLooksTaken(nameKeys(name, shownName))) {
+            throw ProblemException.unprocessable("display-name-taken", "Display name taken",
+                    "The display name is, or looks like, another account's display name or username.");
+        }
         throw ProblemException.conflict("username-confusable", "Username too similar",
                 "The username looks like one that is already taken (letters of other scripts or shapes that read alike).");
     }
@@ -47,20 +54,34 @@ public class AccountService {
     public Optional<Caller> create(String username, String password, String displayName, Role role) {
         String name = UsernameRules.normalize(username);
         PasswordPolicy.check(password, name);
-        String shownName = displayName == null || displayName.isBlank()
-                ? name : TextRules.cleanLine("displayName", displayName);
-        if (TextRules.length(shownName) > 64) {
-            throw ProblemException.invalidField("displayName", "must be at most 64 characters long");
-        }
-        if (shownName.isEmpty()) {
-            shownName = name;
-        }
-        return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, hasher.hash(password), role);
+        String shownName = shownName(name, displayName, role);
+        return insert(name, UsernameRules.key(name), UsernameRules.skeleton(name), shownName, nameKeys(name, shownName),
+                hasher.hash(password), role);
+    }
+
+    /**
+     * None given, or only plain spaces: the username; either passes the display name's rules (so no reader is shown
+     * as "Moderator" by choosing it as a username instead).
+     */
+    private static String shownName(String username, String displayName, Role role) {
+        return DisplayNameRules.normalize(displayName == null || displayName.chars().allMatch(c -> c == ' ')
+                ? username : displayName, role);
+    }
+
+    private static AccountRepository.NameKeys nameKeys(String username, String displayName) {
+        return new AccountRepository.NameKeys(DisplayNameRules.key(displayName),
+                DisplayNameRules.usernameLookAlikes(displayName), DisplayNameRules.key(username));
     }
 
     @Transactional
-    protected Optional<Caller> insert(String name, String key, String skeleton, String displayName, String hash, Role role) {
-        return accounts.insert(name, key, skeleton, displayName, hash, role);
+    protected Optional<Caller> insert(String name, String key, String skeleton, String displayName,
+                                      AccountRepository.NameKeys displayKeys, String hash, Role role) {
+        return accounts.insert(name, key, skeleton, displayName, displayKeys, hash, role);
+    }
+
+    @ReadOnly
+    protected boolean displayNameLooksTaken(AccountRepository.NameKeys keys) {
+        return accounts.displayNameLooksTaken(keys);
     }
 
     /**
@@ -92,16 +113,45 @@ public class AccountService {
         return tokens.issueWithRefresh(caller);
     }
 
-    @ReadOnly
+    /**
+     * A refresh token is good once: it is exchanged for a new access token and a new refresh token of its family.
+     * Presenting one that was already exchanged means two parties hold it, one of them a thief: the whole family is
+     * revoked (committed, then 401), so whoever holds its newest token must sign in again too.
+     */
     public TokenResponse refresh(RefreshRequest request) {
-        Caller caller = accounts.findByRefreshToken(TokenIssuer.hash(request.refreshToken()))
+        return rotate(TokenIssuer.hash(request.refreshToken()))
                 .orElseThrow(() -> ProblemException.unauthorized("The refresh token is unknown, expired or revoked."));
-        return tokens.issueAccessOnly(caller, request.refreshToken());
     }
 
     @Transactional
+    protected Optional<TokenResponse> rotate(byte[] tokenHash) {
+        Optional<AccountRepository.PresentedRefreshToken> presented = accounts.lockRefreshToken(tokenHash);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountRepository.PresentedRefreshToken token = presented.get();
+        if (token.rotated()) {
+            if (accounts.revokeRefreshFamily(token.family()) > 0) {
+                LOG.warn("A replaced refresh token of account {} was presented again: its sessions are revoked",
+                        token.accountId());
+            }
+            return Optional.empty();
+        }
+        if (!token.live()) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = accounts.findCaller(token.accountId());
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        accounts.markRotated(token.id());
+        return Optional.of(tokens.issueWithRefresh(caller.get(), token.family()));
+    }
+
+    /** Ends the session: the presented token and every other of its family. */
+    @Transactional
     public void logout(RefreshRequest request) {
-        accounts.revokeRefreshToken(TokenIssuer.hash(request.refreshToken()));
+        accounts.revokeRefreshFamilyOf(TokenIssuer.hash(request.refreshToken()));
     }
 
     /**

@@ -2,6 +2,7 @@ package news.forum.account;
 
 import news.forum.web.PublicIds;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 
@@ -18,8 +19,8 @@ import java.util.UUID;
 import static news.forum.web.PublicIds.Kind.ACCOUNT;
 
 /**
- * Access tokens are short-lived signed JWTs naming only the account id; refresh tokens are random,
- * stored as SHA-256 hashes, and revocable.
+ * Access tokens are short-lived signed JWTs naming only the account id; refresh tokens are random, stored as
+ * SHA-256 hashes, revocable, and replaced by a new one of the same family on every use.
  */
 @Singleton
 class TokenIssuer {
@@ -47,17 +48,20 @@ class TokenIssuer {
         this.refreshTokenLifetime = Duration.ofDays(refreshTokenDays);
     }
 
-    /** A new access token and a new stored refresh token; call inside a transaction. */
+    /** A new access token and a new stored refresh token of a new family (a sign-in); call inside a transaction. */
     TokenResponse issueWithRefresh(Caller caller) {
+        return issueWithRefresh(caller, null);
+    }
+
+    /**
+     * A new access token and a new stored refresh token, in the given family when it replaces one of its tokens;
+     * call inside a transaction.
+     */
+    TokenResponse issueWithRefresh(Caller caller, @Nullable UUID family) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        accounts.insertRefreshToken(caller.id(), hash(refreshToken), Instant.now().plus(refreshTokenLifetime));
-        return new TokenResponse(accessToken(caller), "Bearer", accessTokenLifetime.toSeconds(), refreshToken,
-                AccountResponse.of(caller, ids));
-    }
-
-    TokenResponse issueAccessOnly(Caller caller, String refreshToken) {
+        accounts.insertRefreshToken(caller.id(), hash(refreshToken), Instant.now().plus(refreshTokenLifetime), family);
         return new TokenResponse(accessToken(caller), "Bearer", accessTokenLifetime.toSeconds(), refreshToken,
                 AccountResponse.of(caller, ids));
     }

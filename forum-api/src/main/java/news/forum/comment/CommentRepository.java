@@ -26,7 +26,8 @@ class CommentRepository {
     private static final String COLUMNS = """
             c.id, c.thread_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.created_at,
             c.edited_at, c.deleted_at, c.reply_count, c.score, c.review_state, c.hold_reason, c.removed_at,
-            c.removal_reason, c.flag_count, c.pending_body_html, c.pending_since, a.username, a.display_name""";
+            c.removal_reason, c.flag_count, c.pending_body_html, c.pending_since, a.username,
+            coalesce(c.author_name, a.display_name) AS display_name, a.role AS author_role""";
 
     private static final String STATE_COLUMNS = """
             id, thread_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, reply_count, depth,
@@ -394,7 +395,8 @@ class CommentRepository {
                 ids.format(THREAD, row.getLong("thread_id")),
                 parentId == null ? null : ids.format(COMMENT, parentId),
                 row.getInt("depth"),
-                shown ? new CommentView.Author(row.getString("username"), row.getString("display_name")) : null,
+                shown ? new CommentView.Author(row.getString("username"), row.getString("display_name"),
+                        row.getString("author_role")) : null,
                 !shown ? null : editHtml != null ? editHtml : row.getString("body_html"),
                 Sql.instant(row, "created_at"),
                 !shown ? null : editHtml != null ? Sql.instant(row, "pending_since") : Sql.instant(row, "edited_at"),
@@ -414,7 +416,7 @@ class CommentRepository {
         Long parentId = Sql.nullableLong(row, "parent_id");
         return new CommentView(ids.format(COMMENT, row.getLong("id")), ids.format(THREAD, row.getLong("thread_id")),
                 parentId == null ? null : ids.format(COMMENT, parentId), row.getInt("depth"),
-                new CommentView.Author(author.username(), author.displayName()), bodyHtml,
+                new CommentView.Author(author.username(), author.displayName(), author.role().name()), bodyHtml,
                 Sql.instant(row, "created_at"), null, false, 0, 0,
                 holdReason == null ? CommentView.PUBLISHED : CommentView.PENDING, null,
                 author.role().moderates() ? new CommentView.Review(holdReason, 0, null) : null);

@@ -26,7 +26,6 @@ import static news.forum.web.PublicIds.Kind.COMMENT;
 @Singleton
 public class CommentService {
 
-    static final int MAX_BODY_LENGTH = 10_000;
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 200;
     /** Depth of a top-level comment is 0; 63 is the 64th level. */
@@ -140,7 +139,7 @@ public class CommentService {
      */
     @Transactional
     public CommentView postAs(Caller author, long threadId, PostCommentRequest request, @Nullable String idempotencyKey) {
-        String body = checkBody(request.body());
+        String body = TextRules.commentBody(request.body());
         Long parentId = request.parentId() == null || request.parentId().isBlank() ? null : parseParent(request.parentId());
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
         if (key != null) {
@@ -178,7 +177,7 @@ public class CommentService {
     @Transactional
     public CommentView edit(Authentication authentication, String commentId, EditCommentRequest request) {
         Caller caller = callers.require(authentication);
-        String body = checkBody(request.body());
+        String body = TextRules.commentBody(request.body());
         CommentState target = liveTarget(commentId);
         if (target.authorId() != caller.id()) {
             throw ProblemException.forbidden("Only its author may edit a comment.");
@@ -325,14 +324,4 @@ public class CommentService {
         }
     }
 
-    private static String checkBody(String body) {
-        String cleaned = TextRules.clean("body", body);
-        if (cleaned.isBlank()) {
-            throw ProblemException.invalidField("body", "must not be empty");
-        }
-        if (TextRules.length(cleaned) > MAX_BODY_LENGTH) {
-            throw ProblemException.invalidField("body", "must be at most 10000 characters long");
-        }
-        return cleaned;
-    }
 }

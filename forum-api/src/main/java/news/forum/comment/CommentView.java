@@ -42,8 +42,9 @@ public record CommentView(String id,
     public static final String REMOVED = "removed";
     public static final String DELETED = "deleted";
 
+    /** Who wrote it: readers are shown the username beside the display name, and the role (USER, MODERATOR, ADMIN) as a badge. */
     @Serdeable
-    public record Author(String username, String displayName) {
+    public record Author(String username, String displayName, String role) {
     }
 
     @Serdeable

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -58,6 +59,10 @@ final class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener
             postgres = EmbeddedPostgresServer.ephemeral();
         } else {
             Path cluster = settings.dataDirectory().resolve("postgres");
+            // said first, so that a server started in another directory than last time shows it at once
+            LOG.info("Data directory: {} ({}; FORUM_DATA_DIR sets another)", settings.dataDirectory(),
+                    Files.isDirectory(cluster) ? "the embedded PostgreSQL and generated secrets"
+                            : "new: an empty embedded PostgreSQL is made there now");
             postgres = EmbeddedPostgresServer.obtain(cluster, false);
             EmbeddedPostgresServer.stopAfter(cluster, context::isRunning, shutdownGrace.plusSeconds(10));
         }

@@ -37,6 +37,7 @@ class EmbedController implements EmbedOperations {
 
     @Override
     public Preview preview(PreviewRequest request) {
+        budgets.spendPreview(current.request());
         return embed.preview(request);
     }
 }

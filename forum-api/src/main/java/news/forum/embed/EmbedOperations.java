@@ -74,12 +74,15 @@ public interface EmbedOperations {
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey);
 
     @Operation(operationId = "previewComment", summary = "Renders Markdown as a posted comment would show it, without posting it.",
+            description = "The text is cleaned as posting cleans it (a body of only invisible characters is a 400), "
+                    + "within a per-address budget (FORUM_PREVIEWS_PER_ADDRESS a minute, then 429 with Retry-After).",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The HTML a posted comment would show"),
                     @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
                     @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
                     @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
-                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)})
+                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)})
     @Post("/api/v1/embed/preview")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Preview preview(@Body @Valid PreviewRequest request);

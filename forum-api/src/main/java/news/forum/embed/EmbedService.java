@@ -15,6 +15,7 @@ import news.forum.comment.CommentService;
 import news.forum.comment.CommentView;
 import news.forum.comment.PostCommentRequest;
 import news.forum.text.MarkdownRenderer;
+import news.forum.text.TextRules;
 import news.forum.web.PublicIds;
 import news.forum.web.ProblemException;
 
@@ -68,8 +69,9 @@ public class EmbedService {
                 new PostCommentRequest(request.body(), null), idempotencyKey);
     }
 
+    /** The body cleaned as posting cleans it (NUL refused, bidi controls removed), so the preview shows what a post would. */
     public Preview preview(PreviewRequest request) {
-        return new Preview(markdown.render(request.body()));
+        return new Preview(markdown.render(TextRules.commentBody(request.body())));
     }
 
     static ProblemException notAllowed() {

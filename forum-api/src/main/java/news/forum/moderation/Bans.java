@@ -11,6 +11,7 @@ import news.forum.audit.AuditLog;
 import news.forum.comment.CommentModeration;
 import news.forum.database.Sql;
 import news.forum.text.TextRules;
+import news.forum.web.ClientTimes;
 import news.forum.web.ProblemException;
 
 import java.time.Instant;
@@ -49,6 +50,10 @@ class Bans {
         }
         // PostgreSQL keeps microseconds
         Instant until = request.until() == null ? null : request.until().truncatedTo(ChronoUnit.MICROS);
+        if (until != null && until.isAfter(ClientTimes.LATEST)) {
+            throw ProblemException.unprocessable("ban-end-out-of-range", "Ban end out of range",
+                    "The ban's end (until) must be at most " + ClientTimes.LATEST + "; leave it out for a ban until lifted.");
+        }
         if (until != null && !until.isAfter(Instant.now())) {
             throw ProblemException.unprocessable("ban-end-passed", "Ban would have ended",
                     "The ban's end (until) must lie in the future.");

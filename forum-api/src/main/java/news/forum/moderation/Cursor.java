@@ -1,5 +1,6 @@
 package news.forum.moderation;
 
+import news.forum.web.ClientTimes;
 import news.forum.web.ProblemException;
 import news.forum.web.PublicIds;
 
@@ -32,7 +33,7 @@ record Cursor(char kind, Instant at, long id) {
             if (parts.length == (timed ? 4 : 3) && parts[0].equals(String.valueOf(expectedKind))) {
                 OptionalLong id = ids.tryParse(idKind(expectedKind), parts[parts.length - 1]);
                 Instant at = timed ? Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2])) : null;
-                if (id.isPresent() && (timed || parts[1].isEmpty())) {
+                if (id.isPresent() && (timed ? ClientTimes.inRange(at) : parts[1].isEmpty())) {
                     return new Cursor(expectedKind, at, id.getAsLong());
                 }
             }

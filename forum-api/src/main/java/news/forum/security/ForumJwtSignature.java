@@ -13,15 +13,9 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import news.forum.database.DatabaseSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -35,7 +29,6 @@ import java.util.Base64;
 @Named("generator")
 final class ForumJwtSignature implements SignatureGeneratorConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ForumJwtSignature.class);
     static final int MINIMUM_BYTES = 32;
 
     private final SecretSignature signature;
@@ -83,33 +76,12 @@ final class ForumJwtSignature implements SignatureGeneratorConfiguration {
     }
 
     private static String storedSecret(Path file) {
-        try {
-            if (Files.exists(file)) {
-                String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (stored.getBytes(StandardCharsets.UTF_8).length >= MINIMUM_BYTES) {
-                    return stored;
-                }
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Path temporary = Files.createTempFile(file.getParent(), "jwt-secret", ".tmp");
-            Files.writeString(temporary, secret, StandardCharsets.UTF_8);
-            trySetOwnerOnly(temporary);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("Generated a JWT signing secret in {}", file);
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the JWT secret in " + file, e);
-        }
-    }
-
-    private static void trySetOwnerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system: the directory's own permissions apply
-        }
+        return SecretFiles.readOrCreate(file, "a JWT signing secret",
+                stored -> stored.trim().getBytes(StandardCharsets.UTF_8).length >= MINIMUM_BYTES,
+                () -> {
+                    byte[] random = new byte[48];
+                    new SecureRandom().nextBytes(random);
+                    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                }).trim();
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane). Argon2 reads the whole password, so
  * nothing is truncated; the length cap in the password policy keeps one hash from being a denial of service.
+ * A stored hash behind {@link #LOCKED} (as in /etc/shadow) is locked: no password matches it.
  * <p>
  * A hash costs tens of milliseconds of one core and 19 MiB, so a flood of logins could take every core from the
  * readers. At most {@code forum.passwords.concurrency} hashes run at once (by default half the processors, at least
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class PasswordHasher {
+
+    public static final String LOCKED = "!";
 
     /** How long a request waits for a turn to hash, at most: many hashes' time on an idle machine, a few on a busy one. */
     private static final Duration TURN = Duration.ofSeconds(1);
@@ -47,6 +50,11 @@ public class PasswordHasher {
 
     /** Whether the password matches; 429 when too many hashes are under way. */
     public boolean matches(String password, String hash) {
+        if (hash.startsWith(LOCKED)) {
+            // as long as a check, so a locked account answers like any wrong password
+            spendTimeOfOneCheck(password);
+            return false;
+        }
         return gated(() -> encoder.matches(password, hash));
     }
 

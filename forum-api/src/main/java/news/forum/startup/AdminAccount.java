@@ -7,6 +7,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import news.forum.account.AccountService;
+import news.forum.account.AccountTransfer;
 import news.forum.account.Role;
 import news.forum.web.ProblemException;
 import org.slf4j.Logger;
@@ -23,12 +24,14 @@ class AdminAccount implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
 
     private final AccountService accounts;
+    private final AccountTransfer transfer;
     private final String username;
     private final String password;
 
-    AdminAccount(AccountService accounts, @Value("${forum.admin.username:admin}") String username,
+    AdminAccount(AccountService accounts, AccountTransfer transfer, @Value("${forum.admin.username:admin}") String username,
                  @Value("${forum.admin.password}") String password) {
         this.accounts = accounts;
+        this.transfer = transfer;
         this.username = username;
         this.password = password;
     }
@@ -36,6 +39,10 @@ class AdminAccount implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (accounts.findByUsername(username).isPresent()) {
+            // moved in by `import forum`, which carries no password hashes: the operator's password lets it in again
+            if (transfer.givePasswordIfNone(username, password)) {
+                LOG.info("Gave the account '{}' (moved in without a password) the password of FORUM_ADMIN_PASSWORD", username);
+            }
             if (accounts.restoreAdmin(username, password)) {
                 LOG.warn("The account '{}' is an ADMIN again (FORUM_ADMIN_USERNAME and FORUM_ADMIN_PASSWORD)", username);
             } else if (accounts.findByUsername(username).filter(a -> a.role() == Role.ADMIN).isEmpty()) {

@@ -23,7 +23,8 @@ public class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS =
             List.of(AutolinkExtension.create(), StrikethroughExtension.create());
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+    /** What a comment's HTML may hold; imported HTML passes the same policy ({@link ImportedText}). */
+    static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "a")
             .allowAttributes("href").onElements("a")
             .allowUrlProtocols("http", "https", "mailto")

@@ -11,7 +11,7 @@ import news.forum.web.ClientAddresses;
 import news.forum.web.ProblemException;
 
 /**
- * How often one account, and one client address, may post comments and flag them: each its own token bucket,
+ * How often one account, and one client address, may post comments and flag them (and an address preview them): each its own token bucket,
  * shared by every instance. Spent before the request's transaction opens (a bucket takes a pooled connection of
  * its own, so spending inside the transaction would hold two per request). Every attempt counts, refused or not;
  * the address's budget is larger, since readers behind one NAT share it. Over either, 429 with Retry-After, and
@@ -26,6 +26,7 @@ public class WriteBudgets {
     private final Budget postsPerAddress;
     private final Budget flagsPerAccount;
     private final Budget flagsPerAddress;
+    private final Budget previewsPerAddress;
 
     WriteBudgets(TokenBuckets buckets, ClientAddresses clientAddresses,
                  @Value("${forum.throttle.posting.per-account:10}") long postsPerAccount,
@@ -33,13 +34,16 @@ public class WriteBudgets {
                  @Value("${forum.throttle.posting.period:1m}") java.time.Duration postingPeriod,
                  @Value("${forum.throttle.flagging.per-account:30}") long flagsPerAccount,
                  @Value("${forum.throttle.flagging.per-address:100}") long flagsPerAddress,
-                 @Value("${forum.throttle.flagging.period:10m}") java.time.Duration flaggingPeriod) {
+                 @Value("${forum.throttle.flagging.period:10m}") java.time.Duration flaggingPeriod,
+                 @Value("${forum.throttle.preview.per-address:120}") long previewsPerAddress,
+                 @Value("${forum.throttle.preview.period:1m}") java.time.Duration previewPeriod) {
         this.buckets = buckets;
         this.clientAddresses = clientAddresses;
         this.postsPerAccount = new Budget("post-account", postsPerAccount, postingPeriod);
         this.postsPerAddress = new Budget("post-address", postsPerAddress, postingPeriod);
         this.flagsPerAccount = new Budget("flag-account", flagsPerAccount, flaggingPeriod);
         this.flagsPerAddress = new Budget("flag-address", flagsPerAddress, flaggingPeriod);
+        this.previewsPerAddress = new Budget("preview-address", previewsPerAddress, previewPeriod);
     }
 
     /** Spends one post of the signed-in account's and its address's budgets, or refuses with 429. */
@@ -54,6 +58,20 @@ public class WriteBudgets {
         spend(flagsPerAccount, flagsPerAddress, authentication, request, "too-many-flags", "Too many flags",
                 "You have flagged too many comments in a short time; try again later.",
                 "Too many flags came from your network address in a short time; try again later.");
+    }
+
+    /**
+     * Spends one preview of the client address's budget, or refuses with 429: a preview costs the server a render
+     * and writes nothing, so one address must not be able to keep it rendering for everyone else.
+     */
+    public void spendPreview(HttpRequest<?> request) {
+        ConsumptionProbe probe = buckets.bucket(previewsPerAddress, TokenBuckets.subject(clientAddresses.of(request)))
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw ProblemException.tooManyRequests("too-many-previews", "Too many previews",
+                    "Too many previews came from your network address in a short time; try again later.",
+                    TokenBuckets.retryAfter(probe));
+        }
     }
 
     private void spend(Budget perAccount, Budget perAddress, Authentication authentication, HttpRequest<?> request,

@@ -7,6 +7,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 
@@ -14,7 +17,7 @@ import java.util.List;
 
 /**
  * Turns the errors Micronaut itself reports (unknown route, bad JSON, wrong content type, failed validation,
- * missing or refused authentication, oversized body) into RFC 9457 problems. Framework messages can name
+ * missing or refused authentication, oversized body, headers or URL) into RFC 9457 problems. Framework messages can name
  * internal classes, so only field validation messages are passed on; everything else gets a fixed detail.
  */
 @Singleton
@@ -31,6 +34,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return problemResponse;
         }
         HttpStatus status = response.getStatus();
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // Micronaut answers every request Netty could not decode for its size with 413; say which part was too large
+            status = tooLargePart(context);
+            response.status(status);
+        }
         boolean beanValidation = context.getRootCause().filter(ConstraintViolationException.class::isInstance).isPresent();
         // conversion errors carry paths too, but their messages name internal types: only validation is passed on
         List<Problem.FieldError> fieldErrors = !beanValidation ? List.of() : context.getErrors().stream()
@@ -43,6 +51,19 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 "Some fields are invalid: " + String.join("; ", fieldErrors.stream()
                         .map(f -> f.field() + " " + f.message()).toList()), fieldErrors);
         return problemResponse.body(problem).contentType(Problems.PROBLEM_JSON);
+    }
+
+    /** 431 for headers over micronaut.server.netty.max-header-size, 414 for a request line over max-initial-line-length. */
+    private static HttpStatus tooLargePart(ErrorContext context) {
+        Throwable cause = context.getRequest() instanceof NettyHttpRequest<?> netty
+                ? netty.getNativeRequest().decoderResult().cause() : null;
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpStatus.REQUEST_URI_TOO_LONG;
+        }
+        return HttpStatus.REQUEST_ENTITY_TOO_LARGE;
     }
 
     /** The problem for a status with nothing more to say than what the status means. */
@@ -63,6 +84,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case FORBIDDEN -> Problems.typeUri("forbidden");
             case NOT_FOUND -> Problems.typeUri("not-found");
             case REQUEST_ENTITY_TOO_LARGE -> Problems.typeUri("too-large");
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> Problems.typeUri("headers-too-large");
+            case REQUEST_URI_TOO_LONG -> Problems.typeUri("url-too-long");
             case UNSUPPORTED_MEDIA_TYPE -> Problems.typeUri("unsupported-media-type");
             case BAD_REQUEST -> Problems.typeUri("malformed-request");
             default -> "about:blank";
@@ -75,7 +98,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case FORBIDDEN -> "Your account may not do this.";
             case NOT_FOUND -> "There is nothing at this address.";
             case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-            case REQUEST_ENTITY_TOO_LARGE -> "The request is too large: a body over 64 KiB or headers over 8 KiB.";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is over 64 KiB.";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's headers are over 8 KiB in all.";
+            case REQUEST_URI_TOO_LONG -> "The request line (method, URL and version) is over 4 KiB.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
             case NOT_ACCEPTABLE -> "This address answers only application/json.";
             case BAD_REQUEST -> "The request could not be read: check that the body is well-formed JSON of the expected shape.";

@@ -1,5 +1,6 @@
 package news.forum.web;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import news.forum.database.Sql;
@@ -18,8 +19,18 @@ public class SiteSecrets {
         this.sql = sql;
     }
 
-    @Transactional
+    /**
+     * In a transaction of its own: the first use may come inside a reader's read-only transaction (the first request
+     * after a start that made no id yet, such as GET /api/v1/comments/{id}), where the insert would fail.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public String getOrCreate(String name) {
+        // read first: the first public id a server formats may be inside a read-only transaction
+        java.util.Optional<String> existing = sql.one("SELECT value FROM site_secret WHERE name = ?",
+                row -> row.getString(1), name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
         // two instances starting at once: the first insert wins and both read the winner

@@ -3,6 +3,7 @@ package news.forum.account;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Compares the whole database: a reused refresh token issues nothing anywhere. */
+@WholeDatabase
 class AccountApiTest extends ApiTestBase {
 
     @Test
@@ -154,6 +157,47 @@ class AccountApiTest extends ApiTestBase {
     }
 
     @Test
+    void refreshTokensRotateOnEveryUseAndAReuseRevokesTheWholeFamily() throws Exception {
+        String name = Api.uniqueName("rotate");
+        api.register(name, Api.PASSWORD).expectStatus(201);
+        Api.Session first = api.login(name, Api.PASSWORD);
+        Api.Session otherDevice = api.login(name, Api.PASSWORD);
+
+        Response renewed = refresh(first.refreshToken());
+        renewed.expectStatus(200);
+        String second = renewed.path("refresh_token");
+        assertThat(second).isNotBlank().isNotEqualTo(first.refreshToken());
+        api.send((String) renewed.path("access_token"), c -> c.me()).expectStatus(200);
+        Response again = refresh(second);
+        again.expectStatus(200);
+        String third = again.path("refresh_token");
+
+        // the first token presented again: somebody kept a copy; every token of that sign-in is revoked
+        String before = db.snapshot();
+        Response reuse = refresh(first.refreshToken());
+        assertProblem(reuse, 401);
+        assertThat(reuse.body()).doesNotContain("refresh_token\":");
+        assertProblem(refresh(third), 401);
+        assertProblem(refresh(second), 401);
+        assertThat(db.snapshot()).as("no token issued").isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM refresh_token t JOIN account a ON a.id = t.account_id "
+                + "WHERE a.username = ? AND t.revoked_at IS NULL", name)).as("only the other device's").isEqualTo(1);
+        // the same account's other sign-in is another family and goes on
+        refresh(otherDevice.refreshToken()).expectStatus(200);
+
+        // two renewals with one token at once: one gets the new tokens, the other is a reuse
+        Api.Session racing = api.login(name, Api.PASSWORD);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> refresh(racing.refreshToken()).status());
+            var other = pool.submit(() -> refresh(racing.refreshToken()).status());
+            assertThat(java.util.List.of(one.get(), other.get())).containsExactlyInAnyOrder(200, 401);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void onlyAnAdminChangesRolesAndTheNewRoleAppliesToOldTokens() {
         Api.Session user = api.newUser();
         Api.Session other = api.newUser();
@@ -206,5 +250,9 @@ class AccountApiTest extends ApiTestBase {
             wide.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
         }
         return wide.toString();
+    }
+
+    private Response refresh(String refreshToken) {
+        return api.send(c -> c.refresh(new RefreshRequest(refreshToken)));
     }
 }

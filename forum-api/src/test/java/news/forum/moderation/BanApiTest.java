@@ -133,6 +133,40 @@ class BanApiTest extends ModerationTestBase {
     }
 
     @Test
+    void aTimeBeyondWhatTheDatabaseStoresIsRefusedWith422AndNothingIsWritten() {
+        Api.Session moderator = moderator();
+        Api.Session user = api.newUser();
+        String before = snapshot();
+        for (String until : new String[]{"+999999999-12-31T23:59:59Z", "+1000000000-12-31T23:59:59Z",
+                "+294277-01-01T00:00:00Z", "10000-01-01T00:00:00Z"}) {
+            Response refused = ban(user.username(), moderator.token(), Map.of("reason", "far future", "until", until));
+            assertThat(refused.status()).as(until + ": " + refused.body()).isIn(400, 422);
+            assertProblem(refused, refused.status());
+        }
+        Response farthest = ban(user.username(), moderator.token(),
+                Map.of("reason", "far future", "until", "+999999999-12-31T23:59:59Z"));
+        assertProblem(farthest, 422);
+        assertThat((String) farthest.path("type")).endsWith("/ban-end-out-of-range");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM account WHERE username = ? AND ban_reason IS NULL", user.username()))
+                .isEqualTo(1);
+
+        // the last second the forum accepts is stored and read back as sent
+        Response latest = ban(user.username(), moderator.token(), Map.of("reason", "for ever, nearly", "until", "9999-12-31T23:59:59Z"));
+        latest.expectStatus(200);
+        assertThat(Instant.parse(latest.path("until"))).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        lift(user.username(), moderator.token()).expectStatus(200);
+
+        // a page cursor is a client-sent time too: one forged beyond the range is no cursor this server gave out
+        String comment = api.postComment(api.newThread(), user.token(), "a comment", null).expectStatus(201).path("id");
+        for (String seconds : new String[]{"99999999999999", "-99999999999", "31556889864403199"}) {
+            String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("f|" + seconds + "|0|" + comment).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertProblem(api.send(moderator, c -> c.queue("flagged", forged, null)), 400);
+        }
+    }
+
+    @Test
     void nobodyBansAnAdminModeratorsDoNotBanModeratorsAndUsersBanNobody() {
         Api.Session moderator = moderator();
         Api.Session otherModerator = moderator();

@@ -1,12 +1,19 @@
 package news.forum.startup;
 
+import news.forum.account.LoginRequest;
+import news.forum.database.DatabaseSettings;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +52,21 @@ class SeedThreadTest extends ApiTestBase {
     }
 
     @Test
-    void theDemoAccountsCanSignInWithThePrintedPasswords() {
+    void theDemoAccountsSignInWithThePasswordsGeneratedIntoTheDataDirectory() throws Exception {
+        DemoPasswords passwords = bean(DemoPasswords.class);
+        Set<String> seen = new HashSet<>();
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
-            Api.Session session = api.login(account.username(), account.password());
+            String password = passwords.of(account.username());
+            assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+            assertThat(seen.add(password)).as("each account has a password of its own").isTrue();
+            Api.Session session = api.login(account.username(), password);
             assertThat((String) api.send(session.token(), c -> c.me()).path("role")).isEqualTo(account.role().name());
+            assertThat(api.send(c -> c.login(new LoginRequest(account.username(), password.replace('-', '_'))))
+                    .status()).isEqualTo(401);
         }
+        Path file = bean(DatabaseSettings.class).dataDirectory().resolve("demo-passwords");
+        assertThat(Files.readString(file)).contains(DemoData.ACCOUNTS.get(0).username() + " " + passwords.of("moderator"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test

@@ -24,8 +24,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,6 +173,7 @@ public final class Api {
         private String contentType;
         private String body;
         private final List<String> headers = new ArrayList<>();
+        private final StringBuilder extraQuery = new StringBuilder();
 
         Call(Route route) {
             this.route = route;
@@ -229,12 +232,20 @@ public final class Api {
             return this;
         }
 
+        /** One more query parameter, one the route does not declare (e.g. padding, to see what the server makes of it). */
+        public Call query(String name, String value) {
+            extraQuery.append(route.path().contains("?") || !extraQuery.isEmpty() ? '&' : '?')
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            return this;
+        }
+
         public String path() {
-            return route.path();
+            return route.path() + extraQuery;
         }
 
         public Response send() {
-            return Api.this.send(method, route.path(), token, contentType, body, headers.toArray(String[]::new));
+            return Api.this.send(method, path(), token, contentType, body, headers.toArray(String[]::new));
         }
     }
 

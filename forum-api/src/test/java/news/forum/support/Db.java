@@ -73,6 +73,7 @@ public final class Db {
         return "accounts=" + count("SELECT count(*) FROM account")
                 + " admins=" + count("SELECT count(*) FROM account WHERE role = 'ADMIN'")
                 + " moderators=" + count("SELECT count(*) FROM account WHERE role = 'MODERATOR'")
+                + " bans=" + count("SELECT count(*) FROM account WHERE ban_reason IS NOT NULL")
                 + " articles=" + count("SELECT count(*) FROM article")
                 + " threads=" + count("SELECT count(*) FROM thread")
                 + " comments=" + count("SELECT count(*) FROM comment")

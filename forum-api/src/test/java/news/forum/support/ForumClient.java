@@ -12,6 +12,7 @@ import news.forum.moderation.ModerationOperations;
 import news.forum.moderation.ReviewOperations;
 import news.forum.moderation.WordRuleOperations;
 import news.forum.thread.ThreadOperations;
+import news.forum.version.VersionOperations;
 import news.forum.web.OpenApiOperations;
 
 /**
@@ -21,5 +22,5 @@ import news.forum.web.OpenApiOperations;
  */
 public interface ForumClient extends AccountOperations, AuthOperations, ArticleOperations, ThreadOperations,
         CommentOperations, ThreadEventOperations, EmbedOperations, ReviewOperations, FlagOperations, BanOperations,
-        ModerationOperations, WordRuleOperations, OpenApiOperations {
+        ModerationOperations, WordRuleOperations, OpenApiOperations, VersionOperations {
 }

@@ -23,6 +23,14 @@ class OperationsTest extends ApiTestBase {
         assertThat(document.body()).startsWith("openapi: 3")
                 .contains(Api.route(c -> c.page("", null, null, null)).template(),
                         Api.route(c -> c.login(null)).template(), Api.route(c -> c.lock("", null)).template(),
-                        Api.route(c -> c.vote("", null)).template(), Api.route(c -> c.article("")).template());
+                        Api.route(c -> c.vote("", null)).template(), Api.route(c -> c.article("")).template(),
+                        Api.route(c -> c.version()).template());
+    }
+
+    @Test
+    void theVersionIsTheBuildsAsThePomNamesIt() {
+        Response version = api.send(c -> c.version()).expectStatus(200);
+        assertThat((String) version.path("name")).isEqualTo("forum");
+        assertThat((String) version.path("version")).isEqualTo(System.getProperty("forum.build.version")).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 }

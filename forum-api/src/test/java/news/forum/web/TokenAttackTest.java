@@ -63,6 +63,25 @@ class TokenAttackTest extends ApiTestBase {
     }
 
     @Test
+    void aTokenWithoutAnEndOrNotValidYetIsRefused() throws Exception {
+        Api.Session user = api.newUser();
+        String thread = api.newThread();
+        Instant now = Instant.now();
+        String endless = sign(secret(), claims(user.id()).expirationTime(null).build());
+        String notYet = sign(secret(), claims(user.id()).notBeforeTime(Date.from(now.plusSeconds(600))).build());
+        String before = db.snapshot();
+        for (String token : List.of(endless, notYet)) {
+            assertProblem(api.send(token, c -> c.me()), 401);
+            assertProblem(api.postComment(thread, token, "with a token that should not work", null), 401);
+            assertProblem(api.call(c -> c.lock(thread, null)).token(token).body("{}").send(), 401);
+        }
+        assertThat(db.snapshot()).isEqualTo(before);
+        // a token valid since a moment ago, with an end, is fine
+        String valid = sign(secret(), claims(user.id()).notBeforeTime(Date.from(now.minusSeconds(5))).build());
+        api.send(valid, c -> c.me()).expectStatus(200);
+    }
+
+    @Test
     void aRoleClaimIsNeverTrusted() throws Exception {
         Api.Session user = api.newUser();
         String thread = api.newThread();

@@ -1,11 +1,13 @@
 package news.forum.demo;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import news.forum.startup.DemoData;
+import news.forum.startup.DemoMode;
 import news.forum.widget.Messages;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * The demo publisher's articles: the seed article (its thread is the demo data, locked), a second article open
  * for replies, and a page for any other key, whose thread starts with its first reply.
  */
+@Requires(property = DemoMode.PROPERTY, value = "true")
 @Singleton
 class DemoArticles {
 

@@ -1,6 +1,7 @@
 package news.forum.demo;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
@@ -13,12 +14,13 @@ public interface DemoOperations {
     String ARTICLE = "/demo/{key}";
 
     /** The seed article, whose thread is the demo data. */
-    @Get(SEED_ARTICLE)
+    // pages: text/html, so that a browser's or any client's Accept: text/html is answered, never 406
+    @Get(value = SEED_ARTICLE, produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> seedArticle();
 
     /** The article open for replies, or a page for any other key, whose thread starts with its first reply. */
-    @Get(ARTICLE)
+    @Get(value = ARTICLE, produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> article(@PathVariable String key);
 }

@@ -1,10 +1,12 @@
 package news.forum.demo;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.uri.UriTemplate;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
+import news.forum.startup.DemoMode;
 import news.forum.widget.AssetOperations;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
@@ -15,6 +17,7 @@ import java.util.Map;
 import static news.forum.widget.WebResources.escape;
 
 /** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
+@Requires(property = DemoMode.PROPERTY, value = "true")
 @Controller
 @Hidden
 class DemoPageController implements DemoOperations {
@@ -51,15 +54,8 @@ class DemoPageController implements DemoOperations {
      */
     private HttpResponse<String> page(DemoArticle article) {
         String scriptOrigin = settings.publicOrigin().orElse("");
-        StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-                .append("<title>").append(escape(article.title())).append(" · ")
-                .append(escape(messages.get("demo.siteName"))).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(asset("demo/demo.css")).append("\">\n</head>\n<body>\n")
-                .append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"").append(SEED_ARTICLE)
-                .append("\">")
+        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), asset("demo/demo.css"));
+        html.append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"").append(SEED_ARTICLE).append("\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
                 .append("<a href=\"").append(SEED_ARTICLE).append("\">").append(escape(demo.seed().title()))

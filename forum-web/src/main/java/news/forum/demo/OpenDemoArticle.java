@@ -1,10 +1,12 @@
 package news.forum.demo;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import news.forum.article.ArticleRequest;
 import news.forum.article.ArticleService;
+import news.forum.startup.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Once the server is up: where the demo data was loaded, adds the second demo article, open for replies, so a
  * newcomer can try replying; then says where the demo page is.
  */
+@Requires(property = DemoMode.PROPERTY, value = "true")
 @Singleton
 class OpenDemoArticle implements ApplicationEventListener<ServerStartupEvent> {
 

@@ -14,6 +14,8 @@ public final class ForumServer {
 
     static {
         COMMANDS.put("serve", new ServeCommand());
+        COMMANDS.put("import", new ImportCommand());
+        COMMANDS.put("export", new ExportCommand());
         COMMANDS.put("backup", new BackupCommand());
         COMMANDS.put("restore", new RestoreCommand());
     }

@@ -87,6 +87,16 @@ public final class WebResources {
         return out.toString();
     }
 
+    /** The start of a page of the forum's own, its head and the opening body tag, for light and dark. */
+    public static StringBuilder pageStart(String title, String stylesheet) {
+        return new StringBuilder(8192)
+                .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+                .append("<title>").append(escape(title)).append("</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(escape(stylesheet)).append("\">\n</head>\n<body>\n");
+    }
+
     public static MutableHttpResponse<String> html(String html, String contentSecurityPolicy) {
         return HttpResponse.ok(html)
                 .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")

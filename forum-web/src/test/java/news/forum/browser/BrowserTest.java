@@ -6,6 +6,7 @@ import news.forum.article.ArticleView;
 import news.forum.comment.CommentView;
 import news.forum.comment.PostCommentRequest;
 import news.forum.moderation.FlagRequest;
+import news.forum.startup.DemoPasswords;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Pages;
@@ -24,11 +25,8 @@ import java.util.Map;
 abstract class BrowserTest extends ApiTestBase {
 
     static final String READER = "tariq";
-    static final String READER_PASSWORD = "reader-demo-2012-tariq";
     static final String OTHER_READER = "sana";
-    static final String OTHER_READER_PASSWORD = "reader-demo-2012-sana";
     static final String MODERATOR = "moderator";
-    static final String MODERATOR_PASSWORD = "moderate-the-demo-2012";
 
     final PublisherSite publisher = PublisherSite.shared();
 
@@ -60,6 +58,11 @@ abstract class BrowserTest extends ApiTestBase {
     /** A name no other test uses, within the username rules. */
     static String unique(String prefix) {
         return Api.uniqueName(prefix);
+    }
+
+    /** A demo account's password, read from where the server keeps it (generated into its data directory). */
+    String demoPassword(String username) {
+        return bean(DemoPasswords.class).of(username);
     }
 
     /** The forum as the browser reaches it. */

@@ -64,7 +64,7 @@ class ContrastBrowserTest extends BrowserTest {
                 browser.script("document.getElementById('probe').remove();");
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", signed out").isEmpty();
 
-                browser.logIn(READER, READER_PASSWORD);
+                browser.logIn(READER, demoPassword(READER));
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", signed in").isEmpty();
 
                 browser.open(forum() + Pages.seedArticle());
@@ -78,10 +78,10 @@ class ContrastBrowserTest extends BrowserTest {
     void theModeratorConsoleMeetsWcagAaContrastInLightAndDark() {
         String key = unique("contrast-console-");
         String thread = article(key, demoPage(key));
-        String flagged = post(token(READER, READER_PASSWORD), thread, "A comment somebody reported", null);
-        flag(token(OTHER_READER, OTHER_READER_PASSWORD), flagged, "off_topic", "Not about the article");
+        String flagged = post(token(READER, demoPassword(READER)), thread, "A comment somebody reported", null);
+        flag(token(OTHER_READER, demoPassword(OTHER_READER)), flagged, "off_topic", "Not about the article");
         moderateThread(thread, "all", 30);
-        post(token("imran", "reader-demo-2012-imran"), thread, "A comment held for review", null);
+        post(token("imran", demoPassword("imran")), thread, "A comment held for review", null);
 
         for (String scheme : List.of("light", "dark")) {
             try (Browser browser = new Browser()) {
@@ -95,7 +95,7 @@ class ContrastBrowserTest extends BrowserTest {
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", signing in, with an error").isEmpty();
 
                 browser.field("Password").clear();
-                browser.field("Password").sendKeys(READER_PASSWORD);
+                browser.field("Password").sendKeys(demoPassword(READER));
                 browser.button("Log in").click();
                 browser.waitVisible(By.id("console-refused"));
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", a reader refused").isEmpty();

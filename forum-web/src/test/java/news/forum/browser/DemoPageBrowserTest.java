@@ -68,7 +68,7 @@ class DemoPageBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElements(By.id("forum-lock-notice"))).isEmpty();
             assertThat(browser.driver.findElement(By.cssSelector(".hint")).getText())
                     .isEqualTo("Log in or register to join the discussion.");
-            browser.logIn(READER, READER_PASSWORD);
+            browser.logIn(READER, demoPassword(READER));
             assertThat(browser.field("Your comment").isDisplayed()).isTrue();
             assertThat(browser.button("Post").isDisplayed()).isTrue();
         }

@@ -24,7 +24,7 @@ class EmbedOriginBrowserTest extends BrowserTest {
             browser.enterWidget();
             assertThat(browser.driver.findElement(By.cssSelector(".empty")).getText())
                     .isEqualTo("No comments yet. Start the discussion.");
-            browser.logIn(READER, READER_PASSWORD);
+            browser.logIn(READER, demoPassword(READER));
             browser.field("Your comment").sendKeys("First reply on the publisher's page");
             browser.button("Post").click();
             browser.comment("First reply on the publisher's page");
@@ -90,7 +90,7 @@ class EmbedOriginBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElements(By.tagName("button"))).isEmpty();
             assertThat(browser.driver.findElements(By.tagName("textarea"))).isEmpty();
         }
-        String token = token(READER, READER_PASSWORD);
+        String token = token(READER, demoPassword(READER));
         Response refused = api.call(c -> c.postFirst(key, null, null)).token(token)
                 .body(Map.of("title", "Elsewhere", "url", "https://elsewhere.example/story", "body", "Hello")).send();
         assertThat(refused.status()).isEqualTo(HttpStatus.FORBIDDEN.getCode());

@@ -15,7 +15,7 @@ class KeyboardBrowserTest extends BrowserTest {
     void aKeyboardUserLogsInReachesReplyTypesAndPosts() {
         String key = unique("keyboard-");
         String thread = article(key, demoPage(key));
-        post(token(OTHER_READER, OTHER_READER_PASSWORD), thread, "A comment worth answering", null);
+        post(token(OTHER_READER, demoPassword(OTHER_READER)), thread, "A comment worth answering", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
@@ -29,7 +29,7 @@ class KeyboardBrowserTest extends BrowserTest {
             browser.type(READER);
             browser.press(Keys.TAB);
             assertThat(browser.active().getAttribute("name")).isEqualTo("password");
-            browser.type(READER_PASSWORD);
+            browser.type(demoPassword(READER));
             browser.press(Keys.ENTER);
             browser.waitFor(d -> d.findElement(By.cssSelector(".session .signed-in")));
 

@@ -13,18 +13,18 @@ class LiveThreadBrowserTest extends BrowserTest {
     void aReplyFromAnotherBrowserWaitsBehindANewReplyButtonAndALockShowsAtOnce() {
         String key = unique("live-");
         String thread = article(key, demoPage(key));
-        post(token(READER, READER_PASSWORD), thread, "The opening comment", null);
+        post(token(READER, demoPassword(READER)), thread, "The opening comment", null);
 
         try (Browser reader = new Browser(); Browser writer = new Browser()) {
             reader.open(demoPage(key));
             reader.enterWidget();
-            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.logIn(OTHER_READER, demoPassword(OTHER_READER));
             reader.comment("The opening comment").findElement(By.xpath("./article//button[.='Reply']")).click();
             reader.driver.switchTo().activeElement().sendKeys("Half-written thoughts");
 
             writer.open(demoPage(key));
             writer.enterWidget();
-            writer.logIn(READER, READER_PASSWORD);
+            writer.logIn(READER, demoPassword(READER));
             WebElement opening = writer.comment("The opening comment");
             opening.findElement(By.xpath("./article//button[.='Reply']")).click();
             writer.driver.switchTo().activeElement().sendKeys("A reply from the second browser");
@@ -46,7 +46,7 @@ class LiveThreadBrowserTest extends BrowserTest {
             assertThat(reader.driver.switchTo().activeElement().getText()).contains("A reply from the second browser");
             assertThat(reader.buttons("1 new reply")).isEmpty();
 
-            lock(token(MODERATOR, MODERATOR_PASSWORD), thread, "Legal review");
+            lock(token(MODERATOR, demoPassword(MODERATOR)), thread, "Legal review");
             assertThat(reader.waitVisible(By.id("forum-lock-notice")).getText())
                     .isEqualTo("Comments are closed: Legal review");
             reader.waitFor(d -> d.findElements(By.tagName("textarea")).isEmpty() ? true : null);

@@ -12,20 +12,20 @@ class ModerationBrowserTest extends BrowserTest {
     void aModeratorLocksTheThreadInTheWidgetAndAnotherReaderSeesTheNoticeAndNoReplyBoxAfterReload() {
         String key = unique("moderated-");
         String thread = article(key, demoPage(key));
-        post(token(READER, READER_PASSWORD), thread, "A fair point about the article, before the lock", null);
-        post(token("imran", "reader-demo-2012-imran"), thread, "Buy cheap watches at my shop", null);
+        post(token(READER, demoPassword(READER)), thread, "A fair point about the article, before the lock", null);
+        post(token("imran", demoPassword("imran")), thread, "Buy cheap watches at my shop", null);
 
         try (Browser moderator = new Browser(); Browser reader = new Browser()) {
             reader.open(demoPage(key));
             reader.enterWidget();
-            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.logIn(OTHER_READER, demoPassword(OTHER_READER));
             assertThat(reader.buttons("Reply")).hasSize(2);
             assertThat(reader.buttons("Lock thread")).isEmpty();
             assertThat(reader.buttons("Remove")).isEmpty();
 
             moderator.open(demoPage(key));
             moderator.enterWidget();
-            moderator.logIn(MODERATOR, MODERATOR_PASSWORD);
+            moderator.logIn(MODERATOR, demoPassword(MODERATOR));
             moderator.field("Reason for closing (optional)").sendKeys("The discussion has run its course.");
             moderator.button("Lock thread").click();
             assertThat(moderator.waitVisible(By.id("forum-lock-notice")).getText())
@@ -57,7 +57,7 @@ class ModerationBrowserTest extends BrowserTest {
         String spammerPassword = "a-seller-password-2026";
         register(spammer, spammerPassword, "Watch Seller");
         String thread = article(key, demoPage(key));
-        post(token(READER, READER_PASSWORD), thread, "A fair point about the article", null);
+        post(token(READER, demoPassword(READER)), thread, "A fair point about the article", null);
         post(token(spammer, spammerPassword), thread, "Buy cheap watches at my site", null);
 
         try (Browser moderator = new Browser(); Browser author = new Browser(); Browser reader = new Browser()) {
@@ -68,7 +68,7 @@ class ModerationBrowserTest extends BrowserTest {
 
             moderator.open(demoPage(key));
             moderator.enterWidget();
-            moderator.logIn(MODERATOR, MODERATOR_PASSWORD);
+            moderator.logIn(MODERATOR, demoPassword(MODERATOR));
             assertThat(moderator.comment("A fair point").findElements(By.xpath("./article//button[.='Restore']"))).isEmpty();
             moderator.comment("Buy cheap watches").findElement(By.xpath("./article//button[.='Remove']")).click();
             moderator.button("Yes, remove it").click();

@@ -23,7 +23,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
         try (Browser author = new Browser(); Browser reader = new Browser(); Browser moderator = new Browser()) {
             author.open(demoPage(key));
             author.enterWidget();
-            author.logIn(READER, READER_PASSWORD);
+            author.logIn(READER, demoPassword(READER));
             author.field("Your comment").sendKeys("A comment that waits for a moderator");
             author.button("Post").click();
             // the 202 answer: the author sees his comment, marked, and it counts nowhere yet
@@ -36,10 +36,10 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
             reader.open(demoPage(key));
             reader.enterWidget();
-            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.logIn(OTHER_READER, demoPassword(OTHER_READER));
             assertThat(reader.driver.findElements(By.cssSelector("li.comment"))).isEmpty();
 
-            signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
+            signIn(moderator, MODERATOR, demoPassword(MODERATOR));
             WebElement item = queueItem(moderator, "pending", "A comment that waits for a moderator");
             assertThat(item.findElement(By.cssSelector(".item-title")).getText()).isEqualTo("Tariq in “Article " + key + "”");
             assertThat(item.findElement(By.cssSelector(".item-meta")).getText()).contains("@tariq", "article " + key);
@@ -61,13 +61,13 @@ class ModerationConsoleBrowserTest extends BrowserTest {
     void aCommentReportedByReadersIsRemovedWithAReasonInTheConsoleAndReadersSeeTheReasonInItsPlace() {
         String key = unique("flagged-");
         String thread = article(key, demoPage(key));
-        String spam = post(token("imran", "reader-demo-2012-imran"), thread, "Cheap watches, click my link", null);
-        String reply = post(token(READER, READER_PASSWORD), thread, "Nobody wants your watches", spam);
+        String spam = post(token("imran", demoPassword("imran")), thread, "Cheap watches, click my link", null);
+        String reply = post(token(READER, demoPassword(READER)), thread, "Nobody wants your watches", spam);
 
         try (Browser reader = new Browser(); Browser moderator = new Browser()) {
             reader.open(demoPage(key));
             reader.enterWidget();
-            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.logIn(OTHER_READER, demoPassword(OTHER_READER));
             reader.comment("Cheap watches").findElement(By.xpath("./article//button[.='Report']")).click();
             new org.openqa.selenium.support.ui.Select(reader.field("Reason")).selectByVisibleText("Spam");
             reader.field("Anything the moderators should know (optional)").sendKeys("An advert for watches");
@@ -76,7 +76,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
                     .isEqualTo("Thank you. The moderators will review this comment.");
             assertThat(reader.comment("Cheap watches").findElements(By.xpath("./article//button[.='Report']"))).isEmpty();
 
-            signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
+            signIn(moderator, MODERATOR, demoPassword(MODERATOR));
             WebElement item = queueItem(moderator, "flagged", "Cheap watches");
             assertThat(item.findElement(By.cssSelector("ul.flags")).getText()).contains("Spam: An advert for watches", "sana");
             WebElement reason = item.findElement(By.cssSelector(".remove-with-reason input"));
@@ -111,7 +111,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             assertThat(browser.waitVisible(By.id("sign-in-error")).getText()).isNotBlank();
 
             browser.field("Password").clear();
-            browser.field("Password").sendKeys(READER_PASSWORD);
+            browser.field("Password").sendKeys(demoPassword(READER));
             browser.button("Log in").click();
             WebElement refused = browser.waitVisible(By.id("console-refused"));
             assertThat(refused.getText()).contains("Moderators only", "This console is for moderators only.");
@@ -130,7 +130,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
         String key = unique("keyboard-held-");
         String thread = article(key, demoPage(key));
         moderateThread(thread, "all", 0);
-        post(token(READER, READER_PASSWORD), thread, "Approved from the keyboard " + key, null);
+        post(token(READER, demoPassword(READER)), thread, "Approved from the keyboard " + key, null);
 
         try (Browser browser = new Browser()) {
             browser.open(forum() + Pages.console());
@@ -139,7 +139,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             browser.type(MODERATOR);
             browser.press(Keys.TAB);
             assertThat(browser.active().getAttribute("name")).isEqualTo("password");
-            browser.type(MODERATOR_PASSWORD);
+            browser.type(demoPassword(MODERATOR));
             browser.press(Keys.ENTER);
             browser.waitVisible(By.id("console-work"));
 
@@ -161,7 +161,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
         article(key, demoPage(key));
 
         try (Browser moderator = new Browser(); Browser reader = new Browser()) {
-            signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
+            signIn(moderator, MODERATOR, demoPassword(MODERATOR));
             moderator.field("Article key").sendKeys(key);
             moderator.button("Find").click();
             assertThat(moderator.waitVisible(By.id("thread-title")).getText()).isEqualTo("Article " + key);
@@ -179,7 +179,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             reader.enterWidget();
             assertThat(reader.driver.findElement(By.id("forum-slow-mode")).getText())
                     .isEqualTo("Slow mode: one comment every 90 seconds");
-            reader.logIn(READER, READER_PASSWORD);
+            reader.logIn(READER, demoPassword(READER));
             reader.field("Your comment").sendKeys("The first comment under slow mode");
             reader.button("Post").click();
             reader.comment("The first comment under slow mode");
@@ -217,7 +217,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
         String held = unique("quuxify");
 
         try (Browser moderator = new Browser(); Browser admin = new Browser(); Browser reader = new Browser()) {
-            signIn(moderator, MODERATOR, MODERATOR_PASSWORD);
+            signIn(moderator, MODERATOR, demoPassword(MODERATOR));
             assertThat(moderator.driver.findElement(By.id("word-rules")).isDisplayed()).as("administrators only").isFalse();
 
             signIn(admin, Api.ADMIN, Api.ADMIN_PASSWORD);
@@ -229,7 +229,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
             reader.open(demoPage(key));
             reader.enterWidget();
-            reader.logIn(OTHER_READER, OTHER_READER_PASSWORD);
+            reader.logIn(OTHER_READER, demoPassword(OTHER_READER));
             reader.field("Your comment").sendKeys("What a " + refused.toUpperCase(java.util.Locale.ROOT) + " this is");
             reader.button("Post").click();
             assertThat(reader.waitVisible(By.cssSelector(".composer .form-error")).getText()).contains(refused);

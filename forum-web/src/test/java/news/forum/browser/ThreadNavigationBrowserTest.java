@@ -16,7 +16,7 @@ class ThreadNavigationBrowserTest extends BrowserTest {
     void repliesBelowTheReadableDepthOpenInTheirOwnBranch() {
         String key = unique("deep-");
         String thread = article(key, demoPage(key));
-        String token = token(READER, READER_PASSWORD);
+        String token = token(READER, demoPassword(READER));
         String parent = null;
         for (int depth = 0; depth <= 7; depth++) {
             parent = post(token, thread, "Reply at depth " + depth, parent);
@@ -45,7 +45,7 @@ class ThreadNavigationBrowserTest extends BrowserTest {
     void loadMoreContinuesFromTheCursorAndTheSortSwitchReorders() {
         String key = unique("long-");
         String thread = article(key, demoPage(key));
-        String token = token(READER, READER_PASSWORD);
+        String token = token(READER, demoPassword(READER));
         for (int i = 1; i <= 55; i++) {
             post(token, thread, String.format("Comment number %02d", i), null);
         }

@@ -51,6 +51,36 @@ class UntrustedTextBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void everyAuthorShowsWithTheUsernameAndTheStaffWithTheirBadge() {
+        String key = unique("authors-");
+        String username = unique("reader");
+        String password = "reader-password-2026";
+        String displayName = "Nadia " + unique("r");
+        register(username, password, displayName);
+        String thread = article(key, demoPage(key));
+        post(token(username, password), thread, "a reader's words", null);
+        post(token(MODERATOR, demoPassword(MODERATOR)), thread, "a moderator's words", null);
+
+        try (Browser browser = new Browser()) {
+            browser.open(demoPage(key));
+            browser.enterWidget();
+            browser.waitFor(d -> d.findElements(By.cssSelector("li.comment")).size() == 2 ? true : null);
+
+            WebElement reader = browser.comment("a reader's words").findElement(By.cssSelector(".comment-meta"));
+            assertThat(reader.findElement(By.cssSelector(".author")).getText()).isEqualTo(displayName);
+            assertThat(reader.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@" + username);
+            assertThat(reader.findElements(By.cssSelector(".badge.staff"))).as("no badge for a reader").isEmpty();
+            assertThat(reader.getText().replace('\n', ' ')).as("the name, then the username").startsWith(displayName + " @" + username);
+
+            WebElement moderator = browser.comment("a moderator's words").findElement(By.cssSelector(".comment-meta"));
+            assertThat(moderator.findElement(By.cssSelector(".author")).getText()).isEqualTo("Mira (moderator)");
+            assertThat(moderator.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@" + MODERATOR);
+            assertThat(moderator.findElement(By.cssSelector(".badge.staff")).getText()).isEqualTo("Moderator");
+            assertThat(moderator.findElement(By.cssSelector(".badge.staff")).isDisplayed()).isTrue();
+        }
+    }
+
     private static void assertNoDialog(Browser browser) {
         assertThatThrownBy(() -> new WebDriverWait(browser.driver, Duration.ofSeconds(2))
                 .until(ExpectedConditions.alertIsPresent()))

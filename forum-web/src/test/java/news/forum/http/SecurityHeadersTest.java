@@ -2,6 +2,7 @@ package news.forum.http;
 
 import io.micronaut.jdbc.DataSourceResolver;
 import news.forum.browser.PublisherSite;
+import news.forum.startup.DemoPasswords;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Pages;
@@ -73,12 +74,15 @@ class SecurityHeadersTest extends ApiTestBase {
         responses.put("preflight refused", preflight(login, "https://evil.example"));
         responses.put("OPTIONS without preflight", api.send("OPTIONS", ARTICLE, null, null, null));
         responses.put("HEAD", api.send("HEAD", ARTICLE, null, null, null));
-        responses.put("413 headers too large", get(ARTICLE, "X-Padding", "p".repeat(20_000)));
+        responses.put("431 headers too large", get(ARTICLE, "X-Padding", "p".repeat(20_000)));
+        responses.put("414 URL too long", get(ARTICLE + "?pad=" + "p".repeat(5_000)));
         responses.put("GET from a refused origin", get(ARTICLE, "Origin", "https://evil.example"));
         responses.put("503 pool exhausted", withEveryConnectionHeld(() -> get(ARTICLE)));
 
         assertThat(responses.get("413 too large").status()).isEqualTo(413);
         assertThat(responses.get("415 media type").status()).isEqualTo(415);
+        assertThat(responses.get("431 headers too large").status()).isEqualTo(431);
+        assertThat(responses.get("414 URL too long").status()).isEqualTo(414);
         assertThat(responses.get("503 pool exhausted").status()).isEqualTo(503);
         assertThat(responses.get("403 role").status()).isEqualTo(403);
         List<String> missing = new ArrayList<>();
@@ -189,7 +193,7 @@ class SecurityHeadersTest extends ApiTestBase {
     }
 
     private String login() {
-        return api.login("tariq", "reader-demo-2012-tariq").token();
+        return api.login("tariq", bean(DemoPasswords.class).of("tariq")).token();
     }
 
     private String threadId() {

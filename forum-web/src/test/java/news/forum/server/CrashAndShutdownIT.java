@@ -22,7 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server dies (SIGKILL) or is stopped (SIGTERM) while clients post: no acknowledged comment is lost. */
+/**
+ * The server dies (SIGKILL) or is stopped (SIGTERM) while clients post: no acknowledged comment is lost. Both signals
+ * come only once posts are being acknowledged (polled, no fixed sleep); under SIGTERM the requests in flight are
+ * answered 201 during the shutdown.
+ */
 class CrashAndShutdownIT {
 
     private static final Duration START = Duration.ofSeconds(300);
@@ -41,7 +45,7 @@ class CrashAndShutdownIT {
             Api api = new Api(server.base(), json);
             thread = openThread(api);
             Load load = new Load(api, thread, 4);
-            Thread.sleep(1500);
+            load.awaitAcknowledged(20);
             server.kill();
             acknowledged = load.finish();
         }
@@ -68,13 +72,17 @@ class CrashAndShutdownIT {
             Api api = new Api(server.base(), json);
             thread = openThread(api);
             Load load = new Load(api, thread, 4);
-            Thread.sleep(1500);
+            load.awaitAcknowledged(20);
             long stopping = System.nanoTime();
             server.terminate();
             Integer exit = server.awaitExit(Duration.ofSeconds(30));
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
             acknowledged = load.finish();
             assertThat(exit).as("exits by itself: %s", server.output()).isNotNull();
+            assertThat(acknowledged).as("posts acknowledged under load before the signal").hasSizeGreaterThanOrEqualTo(20);
+            assertThat(load.acknowledgedAfter(stopping))
+                    .as("requests in flight when the signal came were finished and acknowledged during the shutdown")
+                    .isPositive();
             assertThat(tookMillis).as("within the grace period").isLessThan(15_000 + 5_000);
             assertThat(load.failuresOtherThanRefusal()).as("a request either completes or is refused").isEmpty();
         }
@@ -96,6 +104,8 @@ class CrashAndShutdownIT {
     /** Writers posting until the server goes away; remembers every 201 and every unexpected answer. */
     private static final class Load {
         private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        /** When each 201 arrived (System.nanoTime). */
+        private final List<Long> acknowledgedAt = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService pool;
@@ -114,6 +124,7 @@ class CrashAndShutdownIT {
                             return null;
                         }
                         if (posted.status() == 201) {
+                            acknowledgedAt.add(System.nanoTime());
                             acknowledged.add(posted.path("id"));
                         } else if (posted.status() != 503) {
                             unexpected.add(posted.toString());
@@ -121,6 +132,17 @@ class CrashAndShutdownIT {
                     }
                     return null;
                 }));
+            }
+        }
+
+        void awaitAcknowledged(int count) throws InterruptedException {
+            Poll.until(count + " posts acknowledged (" + unexpected + ")", Duration.ofSeconds(60),
+                    () -> acknowledged.size() >= count);
+        }
+
+        long acknowledgedAfter(long nanoTime) {
+            synchronized (acknowledgedAt) {
+                return acknowledgedAt.stream().filter(at -> at - nanoTime > 0).count();
             }
         }
 

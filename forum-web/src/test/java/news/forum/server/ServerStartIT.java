@@ -25,13 +25,13 @@ class ServerStartIT {
 
     @Test
     void theEmbeddedDefaultKeepsAccountsCommentsAndTokensAcrossARestart() throws Exception {
-        Map<String, String> env = Map.of("FORUM_ADMIN_PASSWORD", "operator-chosen-password");
+        Map<String, String> env = Map.of("FORUM_ADMIN_PASSWORD", "operator-chosen-password", "FORUM_DEMO", "true");
         String token;
         String comment;
         try (ServerProcess server = ServerProcess.start(data, env)) {
             assertThat(server.awaitLine("Server Running: http://localhost:" + server.port(), START)).as(server.output()).isTrue();
             assertThat(server.output()).contains("Using embedded PostgreSQL", "Created the ADMIN account 'admin'",
-                    "Demo account: moderator / moderate-the-demo-2012");
+                    "Demo account: moderator / " + DemoModeIT.demoPassword(data, "moderator"));
             Api api = new Api(server.base(), json);
             api.get("/health").expectStatus(200);
             String admin = api.login("admin", "operator-chosen-password").token();

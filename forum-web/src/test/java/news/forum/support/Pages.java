@@ -2,6 +2,7 @@ package news.forum.support;
 
 import news.forum.console.ConsoleOperations;
 import news.forum.demo.DemoOperations;
+import news.forum.home.HomeOperations;
 import news.forum.widget.AssetOperations;
 import news.forum.widget.EmbedPageOperations;
 
@@ -25,6 +26,10 @@ public final class Pages {
 
     public static String console() {
         return Api.route(ConsoleOperations.class, ConsoleOperations::console).path();
+    }
+
+    public static String home() {
+        return Api.route(HomeOperations.class, HomeOperations::home).path();
     }
 
     public static String seedArticle() {
