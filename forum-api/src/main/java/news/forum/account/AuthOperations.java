@@ -16,7 +16,7 @@ import static news.forum.web.ApiProblems.TOO_MANY_REQUESTS;
 import static news.forum.web.ApiProblems.UNAUTHORIZED;
 import static news.forum.web.ApiProblems.UNSUPPORTED_MEDIA_TYPE;
 
-/** Signing in and out: access tokens for a password, new access tokens for a refresh token. */
+/** Signing in and out: access tokens for a password, new access and refresh tokens for a refresh token. */
 @Tag(name = "Authentication")
 public interface AuthOperations {
 
@@ -33,9 +33,11 @@ public interface AuthOperations {
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse login(@Body @Valid LoginRequest request);
 
-    @Operation(operationId = "refreshAccessToken", summary = "A new access token for a live refresh token.",
+    @Operation(operationId = "refreshAccessToken", summary = "A new access token and refresh token for a live refresh token.",
+            description = """
+                    Refresh tokens rotate: each use answers a new refresh token of the same sign-in and spends the one                     presented. A spent token presented again (somebody kept a copy) is a 401 and revokes every token                     of that sign-in; of two uses of one token at once, one gets the new tokens and the other a 401.""",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "A new access token (the refresh token stays)"),
+                    @ApiResponse(responseCode = "200", description = "A new access token and a new refresh token"),
                     @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
                     @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
                     @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
@@ -44,9 +46,10 @@ public interface AuthOperations {
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse refresh(@Body @Valid RefreshRequest request);
 
-    @Operation(operationId = "logout", summary = "Revokes a refresh token; answers 204 whether or not it was live.",
+    @Operation(operationId = "logout", summary = """
+            Revokes a refresh token and every token of its sign-in; answers 204 whether or not it was live.""",
             responses = {
-                    @ApiResponse(responseCode = "204", description = "The refresh token is revoked"),
+                    @ApiResponse(responseCode = "204", description = "The sign-in's refresh tokens are revoked"),
                     @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
                     @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
                     @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)})

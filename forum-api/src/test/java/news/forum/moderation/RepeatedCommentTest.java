@@ -21,10 +21,13 @@ class RepeatedCommentTest extends ApiTestBase {
     @Test
     void theSameTextAgainIsRefusedWith422EvenReworded() {
         String thread = api.newThread();
-        String reader = api.newUser().token();
+        Api.Session session = api.newUser();
+        String reader = session.token();
         String first = api.postComment(thread, reader, "Buy cheap watches at my shop, today only!", null)
                 .expectStatus(201).path("id");
-        long comments = db.count("SELECT count(*) FROM comment");
+        // the author's own: other classes post beside this one on the shared server
+        String byAuthor = "SELECT count(*) FROM comment WHERE author_id = ?";
+        long comments = db.count(byAuthor, db.rowId(session.id()));
         for (String again : new String[]{"Buy cheap watches at my shop, today only!",
                 "BUY CHEAP WATCHES   at my shop... today only", "Buy cheap watches at my shop, today only!"}) {
             Response refused = api.postComment(thread, reader, again, null);
@@ -33,7 +36,7 @@ class RepeatedCommentTest extends ApiTestBase {
         }
         assertProblem(api.postComment(thread, reader, "Ｂｕｙ ｃｈｅａｐ watches at my shop today only", first), 422);
         assertProblem(api.postComment(api.newThread(), reader, "Buy cheap watches at my shop, today only!", null), 422);
-        assertThat(db.count("SELECT count(*) FROM comment")).isEqualTo(comments);
+        assertThat(db.count(byAuthor, db.rowId(session.id()))).isEqualTo(comments);
 
         api.postComment(thread, reader, "Buy cheap watches at my shop, tomorrow too!", null).expectStatus(201);
         api.postComment(thread, api.newUser().token(), "Buy cheap watches at my shop, today only!", null)

@@ -20,14 +20,16 @@ class SlowModeTest extends ApiTestBase {
         slowMode(thread, 120, "NULL");
         Api.Session reader = api.newUser();
         api.postComment(thread, reader.token(), "My one comment", null).expectStatus(201);
-        long comments = db.count("SELECT count(*) FROM comment");
+        // the reader's own: other classes post beside this one on the shared server
+        long comments = db.count("SELECT count(*) FROM comment WHERE author_id = ?", db.rowId(reader.id()));
 
         Response refused = api.postComment(thread, reader.token(), "And another one at once", null);
         assertProblem(refused, 429);
         assertThat((String) refused.path("type")).endsWith("/slow-mode");
         assertThat((String) refused.path("detail")).contains("one comment every 120 seconds");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 120L);
-        assertThat(db.count("SELECT count(*) FROM comment")).as("the refused comment is not stored").isEqualTo(comments);
+        assertThat(db.count("SELECT count(*) FROM comment WHERE author_id = ?", db.rowId(reader.id())))
+                .as("the refused comment is not stored").isEqualTo(comments);
 
         api.postComment(thread, api.newUser().token(), "Another reader is not held back", null).expectStatus(201);
         api.postComment(api.newThread(), reader.token(), "Nor is the reader elsewhere", null).expectStatus(201);
