@@ -41,6 +41,16 @@ class AccountController implements AccountOperations {
     }
 
     @Override
+    public TokenResponse changePassword(PasswordChangeRequest request) {
+        return accounts.changePassword(current.authentication(), request, clientAddresses.of(current.request()));
+    }
+
+    @Override
+    public AccountResponse changeProfile(ProfileRequest request) {
+        return AccountResponse.of(accounts.changeDisplayName(current.authentication(), request), ids);
+    }
+
+    @Override
     public AccountResponse changeRole(String username, RoleRequest request) {
         return AccountResponse.of(accounts.changeRole(current.authentication(), username, request.role()), ids);
     }

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -27,7 +28,7 @@ import static news.forum.web.ApiProblems.UNAUTHORIZED;
 import static news.forum.web.ApiProblems.UNPROCESSABLE_CONTENT;
 import static news.forum.web.ApiProblems.UNSUPPORTED_MEDIA_TYPE;
 
-/** Accounts: registration, the signed-in account, roles. */
+/** Accounts: registration, the signed-in account, its password and display name, roles. */
 @Tag(name = "Accounts")
 public interface AccountOperations {
 
@@ -37,7 +38,8 @@ public interface AccountOperations {
             Registers a USER account; 429 with Retry-After when the caller's address registered too many.""",
             description = """
                     Registers a USER account. 409 when the username, or one that reads alike, is taken; 422 when the \
-                    password is too easy to guess.""",
+                    password is too easy to guess or the display name breaks its rules; 403 where readers sign in \
+                    only at the publisher's site (FORUM_LOCAL_ACCOUNTS=false).""",
             responses = {
                     @ApiResponse(responseCode = "201", description = "The account, created",
                             headers = @Header(name = "Location", description = "The account's address",
@@ -45,6 +47,7 @@ public interface AccountOperations {
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = AccountResponse.class))),
                     @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+                    @ApiResponse(responseCode = "403", ref = FORBIDDEN),
                     @ApiResponse(responseCode = "409", ref = CONFLICT),
                     @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
                     @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
@@ -61,6 +64,42 @@ public interface AccountOperations {
     @Get("/api/v1/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AccountResponse me();
+
+    @Operation(operationId = "changePassword", summary = """
+            Changes a local account's password; every session ends and the caller gets a fresh one, as a login's.""",
+            description = """
+                    The current password must match (403 wrong-password, 429 after too many wrong ones) and the new one \
+                    follow the password rules (422). 409 for an account that signs in at the publisher's site and has \
+                    no password here, or when another request changed the password at the same moment.""",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "A fresh session: access and refresh token"),
+                    @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+                    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
+                    @ApiResponse(responseCode = "403", ref = FORBIDDEN),
+                    @ApiResponse(responseCode = "409", ref = CONFLICT),
+                    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
+                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "422", ref = UNPROCESSABLE_CONTENT),
+                    @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)})
+    @Put("/api/v1/me/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    TokenResponse changePassword(@Body @Valid PasswordChangeRequest request);
+
+    @Operation(operationId = "changeDisplayName", summary = "Changes the caller's display name (empty: the username is shown).",
+            description = """
+                    The display name's rules as at registration (422, also for a look-alike of another account's \
+                    name); 409 for a reader whose name comes from the publisher's site.""",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The account with its new display name"),
+                    @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
+                    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
+                    @ApiResponse(responseCode = "409", ref = CONFLICT),
+                    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
+                    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "422", ref = UNPROCESSABLE_CONTENT)})
+    @Patch("/api/v1/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    AccountResponse changeProfile(@Body @Valid ProfileRequest request);
 
     @Operation(operationId = "setAccountRole", summary = "Sets an account's role (ADMIN only).", responses = {
             @ApiResponse(responseCode = "200", description = "The account with its new role"),

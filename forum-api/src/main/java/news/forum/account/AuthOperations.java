@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 
 import static news.forum.web.ApiProblems.BAD_REQUEST;
 import static news.forum.web.ApiProblems.CONTENT_TOO_LARGE;
+import static news.forum.web.ApiProblems.FORBIDDEN;
 import static news.forum.web.ApiProblems.TOO_MANY_REQUESTS;
 import static news.forum.web.ApiProblems.UNAUTHORIZED;
 import static news.forum.web.ApiProblems.UNSUPPORTED_MEDIA_TYPE;
@@ -22,10 +23,12 @@ public interface AuthOperations {
 
     @Operation(operationId = "login", summary = """
             Exchanges a username and password for an access token and a refresh token; 429 with Retry-After after too \
-            many wrong passwords from the caller's address, or for this name from that address.""", responses = {
+            many wrong passwords from the caller's address, or for this name from that address; 403 for a reader \
+            where readers sign in only at the publisher's site (FORUM_LOCAL_ACCOUNTS=false).""", responses = {
             @ApiResponse(responseCode = "200", description = "The tokens and the account they were issued to"),
             @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
             @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
+            @ApiResponse(responseCode = "403", ref = FORBIDDEN),
             @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE),
             @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE),
             @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)})
@@ -35,7 +38,9 @@ public interface AuthOperations {
 
     @Operation(operationId = "refreshAccessToken", summary = "A new access token and refresh token for a live refresh token.",
             description = """
-                    Refresh tokens rotate: each use answers a new refresh token of the same sign-in and spends the one                     presented. A spent token presented again (somebody kept a copy) is a 401 and revokes every token                     of that sign-in; of two uses of one token at once, one gets the new tokens and the other a 401.""",
+                    Refresh tokens rotate: each use answers a new refresh token of the same sign-in and spends the one \
+                    presented. A spent token presented again (somebody kept a copy) is a 401 and revokes every token \
+                    of that sign-in; of two uses of one token at once, one gets the new tokens and the other a 401.""",
             responses = {
                     @ApiResponse(responseCode = "200", description = "A new access token and a new refresh token"),
                     @ApiResponse(responseCode = "400", ref = BAD_REQUEST),

@@ -21,7 +21,8 @@ class AccountApiTest extends ApiTestBase {
         Response created = api.call(c -> c.register(null)).body(Map.of("username", name, "password", Api.PASSWORD, "displayName", "A Reader")).send();
 
         created.expectStatus(201);
-        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role", "ban");
+        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role", "ban", "signIn");
+        assertThat((String) created.path("signIn")).isEqualTo("password");
         assertThat((String) created.path("username")).isEqualTo(name);
         assertThat((String) created.path("displayName")).isEqualTo("A Reader");
         assertThat((String) created.path("role")).isEqualTo("USER");

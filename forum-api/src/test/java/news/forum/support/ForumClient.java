@@ -11,6 +11,8 @@ import news.forum.moderation.FlagOperations;
 import news.forum.moderation.ModerationOperations;
 import news.forum.moderation.ReviewOperations;
 import news.forum.moderation.WordRuleOperations;
+import news.forum.privacy.PrivacyOperations;
+import news.forum.sso.SsoOperations;
 import news.forum.thread.ThreadOperations;
 import news.forum.version.VersionOperations;
 import news.forum.web.OpenApiOperations;
@@ -22,5 +24,6 @@ import news.forum.web.OpenApiOperations;
  */
 public interface ForumClient extends AccountOperations, AuthOperations, ArticleOperations, ThreadOperations,
         CommentOperations, ThreadEventOperations, EmbedOperations, ReviewOperations, FlagOperations, BanOperations,
-        ModerationOperations, WordRuleOperations, OpenApiOperations, VersionOperations {
+        ModerationOperations, WordRuleOperations, OpenApiOperations, VersionOperations,
+        PrivacyOperations, SsoOperations {
 }

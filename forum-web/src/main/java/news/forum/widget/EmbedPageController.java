@@ -3,6 +3,7 @@ package news.forum.widget;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.swagger.v3.oas.annotations.Hidden;
+import news.forum.account.LocalAccounts;
 import news.forum.embed.EmbedSettings;
 
 /**
@@ -16,9 +17,10 @@ class EmbedPageController implements EmbedPageOperations {
     private final String template;
     private final EmbedSettings settings;
 
-    EmbedPageController(EmbedSettings settings, Messages messages) {
+    EmbedPageController(EmbedSettings settings, Messages messages, LocalAccounts localAccounts) {
         this.settings = settings;
-        this.template = WebResources.text("frame/frame.html").replace("{{languages}}", WebResources.escape(messages.languages()));
+        this.template = WebResources.text("frame/frame.html").replace("{{languages}}", WebResources.escape(messages.languages()))
+                .replace("{{localAccounts}}", String.valueOf(localAccounts.enabled()));
     }
 
     @Override

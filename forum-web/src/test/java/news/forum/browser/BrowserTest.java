@@ -31,20 +31,29 @@ abstract class BrowserTest extends ApiTestBase {
     final PublisherSite publisher = PublisherSite.shared();
 
     /**
-     * Chosen once for the JVM before the browser tests' shared server starts, so that the forum's public origin can
-     * be configured with it.
+     * Chosen once for the JVM per set of settings before that set's shared server starts, so that the forum's public
+     * origin can be configured with it.
      */
-    private static final int PORT = freePort();
+    private static final Map<Map<String, String>, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Settings a class's server needs beyond the browser tests' own: such a set gets a server and a port of its own. */
+    protected Map<String, String> browserServerProperties() {
+        return Map.of();
+    }
 
     /**
      * The forum is configured with its public origin, as a deployment behind a name is: only then may its own demo
      * pages start threads (an origin is never taken from a request's Host header).
      */
     @Override
-    protected Map<String, String> serverProperties() {
-        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin(),
-                "micronaut.server.port", Integer.toString(PORT),
-                "forum.embed.public-origin", "http://127.0.0.1:" + PORT);
+    protected final Map<String, String> serverProperties() {
+        Map<String, String> extra = browserServerProperties();
+        int port = PORTS.computeIfAbsent(extra, settings -> freePort());
+        Map<String, String> properties = new java.util.HashMap<>(extra);
+        properties.put("forum.embed.allowed-origins", publisher.allowedOrigin());
+        properties.put("micronaut.server.port", Integer.toString(port));
+        properties.put("forum.embed.public-origin", "http://127.0.0.1:" + port);
+        return properties;
     }
 
     private static int freePort() {
