@@ -1,11 +1,14 @@
 package news.forum.account;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,9 +26,12 @@ public interface AuthOperations {
 
     @Operation(operationId = "login", summary = """
             Exchanges a username and password for an access token and a refresh token; 429 with Retry-After after too \
-            many wrong passwords from the caller's address, or for this name from that address; 403 for a reader \
-            where readers sign in only at the publisher's site (FORUM_LOCAL_ACCOUNTS=false).""", responses = {
-            @ApiResponse(responseCode = "200", description = "The tokens and the account they were issued to"),
+            many wrong passwords from the caller's address, or for this name from that address, or while the server \
+            checks as many passwords as it can (logins-busy); 403 for a reader where readers sign in only at the \
+            publisher's site (FORUM_LOCAL_ACCOUNTS=false).""", responses = {
+            @ApiResponse(responseCode = "200", description = "The tokens and the account they were issued to",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "400", ref = BAD_REQUEST),
             @ApiResponse(responseCode = "401", ref = UNAUTHORIZED),
             @ApiResponse(responseCode = "403", ref = FORBIDDEN),
@@ -34,7 +40,7 @@ public interface AuthOperations {
             @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)})
     @Post("/api/v1/auth/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    TokenResponse login(@Body @Valid LoginRequest request);
+    HttpResponse<TokenResponse> login(@Body @Valid LoginRequest request);
 
     @Operation(operationId = "refreshAccessToken", summary = "A new access token and refresh token for a live refresh token.",
             description = """

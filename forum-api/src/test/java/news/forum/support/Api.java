@@ -330,7 +330,7 @@ public final class Api {
     }
 
     public Session login(String username, String password) {
-        TokenResponse login = anonymous().login(new LoginRequest(username, password));
+        TokenResponse login = anonymous().login(new LoginRequest(username, password)).body();
         return new Session(login.account().id(), login.account().username(), login.accessToken(), login.refreshToken());
     }
 

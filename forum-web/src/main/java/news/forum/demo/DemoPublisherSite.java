@@ -2,6 +2,7 @@ package news.forum.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import news.forum.embed.EmbedSettings;
 import news.forum.sso.PublisherTokens;
+import news.forum.startup.DemoMode;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ import static news.forum.widget.WebResources.escape;
  * ({@code /?sso=attribute}). Only with FORUM_DEMO=true and single sign-on by a shared secret (the demo makes one).
  */
 @Singleton
+// only in demo mode, as the demo articles it shows (a start without it has neither)
+@Requires(property = DemoMode.PROPERTY, value = "true")
 public class DemoPublisherSite implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPublisherSite.class);
@@ -55,7 +59,6 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
             new DemoReader("ben", "Ben Okafor", "publisher-demo-ben", "example-times-1002"),
             new DemoReader("chloe", "Chloé Martin", "publisher-demo-chloe", "example-times-1003"));
 
-    private final boolean demo;
     private final int port;
     private final PublisherTokens tokens;
     private final EmbedSettings embed;
@@ -67,10 +70,8 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
     private volatile ExecutorService executor;
     private volatile int forumPort;
 
-    DemoPublisherSite(@Nullable @Value("${forum.demo:}") String demo,
-                      @Value("${forum.demo-publisher-port:0}") int port,
+    DemoPublisherSite(@Value("${forum.demo-publisher-port:0}") int port,
                       PublisherTokens tokens, EmbedSettings embed, DemoArticles articles, Messages messages) {
-        this.demo = "true".equalsIgnoreCase(demo);
         this.port = port;
         this.tokens = tokens;
         this.embed = embed;
@@ -80,7 +81,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
 
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (!demo || !tokens.available() || server != null) {
+        if (!tokens.available() || server != null) {
             return;
         }
         forumPort = event.getSource().getPort();
