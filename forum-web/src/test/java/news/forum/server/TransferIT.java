@@ -120,8 +120,35 @@ class TransferIT {
                 for (String page : pages.keySet()) {
                     assertThat(copied.get(page)).as(page).isEqualTo(pages.get(page));
                 }
+                flagOncePerAddressSurvivesTheMove(api, admin);
             }
         }
+    }
+
+    /**
+     * The flag taken before the move (its address key made under the site's address key) still stands for its
+     * address: a second account flagging the same comment from the same address (127.0.0.1) gets no counting flag.
+     */
+    private static void flagOncePerAddressSurvivesTheMove(Api api, String admin) {
+        String thread = api.get("/api/v1/articles/every-state").path("thread.id");
+        List<Map<String, Object>> before = api.get("/api/v1/moderation/queue?kind=flagged&limit=50", admin)
+                .expectStatus(200).list("items");
+        assertThat(before).as("the comment flagged before the move").hasSize(1);
+        @SuppressWarnings("unchecked")
+        String flagged = (String) ((Map<String, Object>) before.get(0).get("comment")).get("id");
+        Api.Session newcomer = api.newUser();
+        api.postComment(thread, newcomer.token(), "A newcomer after the move", null).expectStatus(201);
+        api.post("/api/v1/comments/" + flagged + "/flags", newcomer.token(), Map.of("reason", "spam")).expectStatus(201);
+        List<Map<String, Object>> items = api.get("/api/v1/moderation/queue?kind=flagged&limit=50", admin)
+                .expectStatus(200).list("items");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> flags = items.stream()
+                .filter(item -> flagged.equals(((Map<String, Object>) item.get("comment")).get("id")))
+                .flatMap(item -> ((List<Map<String, Object>>) item.get("flags")).stream()).toList();
+        assertThat(flags).extracting(flag -> flag.get("reason"), flag -> flag.get("counts"))
+                .as("the moved flag counts; the newcomer's, from the same address, does not")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("abuse", true),
+                        org.assertj.core.groups.Tuple.tuple("spam", false));
     }
 
     @Test
@@ -198,6 +225,7 @@ class TransferIT {
         Map<String, String> env = new HashMap<>(site.environment());
         env.put("FORUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("FORUM_DEMO", "false");
+        env.put("FORUM_FLAG_MIN_ACCOUNT_AGE", "0s");
         ServerProcess server = ServerProcess.start(Path.of(env.get("FORUM_DATA_DIR")), env);
         assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
         return server;
@@ -349,8 +377,9 @@ class TransferIT {
         String first = (String) comments.get(0).get("id");
         api.put("/api/v1/comments/" + first + "/vote", reader.token(), Map.of("value", 1)).expectStatus(200);
         api.put("/api/v1/comments/" + first + "/vote", other.token(), Map.of("value", 1)).expectStatus(200);
-        api.post("/api/v1/comments/" + comments.get(2).get("id") + "/flags", reader.token(), Map.of("reason", "abuse")).expectStatus(201);
+        // the reader has a published comment before flagging, so the flag counts (flag-min-account-age is 0 here)
         String posted = api.postComment(thread, reader.token(), "A reply after the move", first).expectStatus(201).path("id");
+        api.post("/api/v1/comments/" + comments.get(2).get("id") + "/flags", reader.token(), Map.of("reason", "abuse")).expectStatus(201);
         api.patch("/api/v1/comments/" + posted, reader.token(), Map.of("body", "A reply after the move, edited")).expectStatus(200);
         api.postComment(thread, other.token(), "Gone soon", null).expectStatus(201);
         api.put("/api/v1/accounts/disqus:spammer/ban", admin, Map.of("reason", "spam")).expectStatus(200);
