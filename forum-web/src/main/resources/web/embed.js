@@ -28,6 +28,11 @@
     var params = new URLSearchParams();
     params.set('url', element.getAttribute('data-forum-url') || location.href.split('#')[0]);
     params.set('title', element.getAttribute('data-forum-title') || document.title || key);
+    if (element.hasAttribute('data-forum-sso-token') || window.forumSso) {
+      // a page that signs its readers in: embed/sso.js answers its frames
+      params.set('sso', '1');
+      document.head.appendChild(document.createElement('script')).src = forumOrigin + '/assets/embed/sso.js';
+    }
     var theme = element.getAttribute('data-forum-theme');
     if (theme) {
       params.set('theme', theme);

@@ -1,18 +1,21 @@
 /*
  * Who reads, and what they get: the session bar, the reader's buttons, and the tools of their role, imported only
- * when needed: sign-in.js when asked, composer.js once signed in, moderator.js for moderators.
+ * when needed: sign-in.js when asked, composer.js once signed in, moderator.js for moderators, session.js beyond
+ * a stranger's two buttons.
  */
 import { el, button } from '../lib/dom.js';
 import { t } from '../lib/messages.js';
-import { api, state, open, moderates, owns, loadArticle } from './state.js';
+import { state, open, moderates, owns, loadArticle } from './state.js';
 import { region, renderAll, nothing, failed } from './thread.js';
 
 const root = document.getElementById('forum');
-const tools = {};
-const imports = { signIn: () => import('./sign-in.js'), composer: () => import('./composer.js'), moderator: () => import('./moderator.js') };
+export const tools = {};
+const imports = { signIn: () => import('./sign-in.js'), composer: () => import('./composer.js'),
+  moderator: () => import('./moderator.js'), session: () => import('./session.js') };
+export const localAccounts = document.querySelector('meta[name="forum-local-accounts"]').content !== 'false';
 
 /** Imports a tool once; without it (offline), the widget draws what it can. */
-async function load(name) {
+export async function load(name) {
   try {
     tools[name] = tools[name] || await imports[name]();
   } catch (e) {
@@ -22,18 +25,16 @@ async function load(name) {
 }
 
 export function renderSession() {
-  if (state.me) {
-    return el('div', { class: 'session' }, [
-      el('p', { class: 'signed-in' }, [t('session.signedInAs') + ' ', el('strong', { text: state.me.displayName || state.me.username })]),
-      button(t('action.logout'), logout)
-    ]);
-  }
+  return tools.session ? tools.session.renderSession() : el('div', { class: 'session' }, signInButtons());
+}
+
+export function signInButtons() {
   const expanded = (kind) => ({ 'aria-expanded': String(state.authForm === kind) });
-  return el('div', { class: 'session' }, [
+  return [
     button(t('action.login'), () => showAuth('login'), expanded('login')),
     button(t('action.register'), () => showAuth('register'), expanded('register')),
     state.authForm ? tools.signIn.authForm(state.authForm) : null
-  ]);
+  ];
 }
 
 export async function showAuth(kind) {
@@ -41,20 +42,11 @@ export async function showAuth(kind) {
     return;
   }
   state.authForm = kind;
+  state.notice = null;
   region('session', renderSession());
   if (!kind) {
     root.querySelector('.session button').focus();
   }
-}
-
-function logout() {
-  const session = api.session();
-  api.end();
-  state.me = null;
-  if (session && session.refreshToken) {
-    api.request('POST', '/api/v1/auth/logout', { refresh_token: session.refreshToken });
-  }
-  reloadForReader().then(() => root.querySelector('.session button').focus());
 }
 
 /** Reply, Edit, Delete and Report, as far as the reader may; Reply asks a stranger to log in. */
@@ -65,8 +57,9 @@ export function readerActions(node) {
   if (c.deleted || (state.me && !writer)) {
     return;
   }
-  if (open()) {
-    add(t('action.reply'), state.me ? writer.openReply : () => showAuth('login'));
+  const ask = tools.session ? tools.session.askSignIn() : () => showAuth('login');
+  if (open() && (state.me || ask)) {
+    add(t('action.reply'), state.me ? writer.openReply : ask);
   }
   if (owns(c) && open()) {
     add(t('action.edit'), writer.openEdit);
@@ -84,7 +77,7 @@ export function renderTopComposer() {
     return nothing();
   }
   if (!state.me) {
-    return el('p', { class: 'hint', text: t('compose.signInToComment') });
+    return el('p', { class: 'hint', text: t(localAccounts ? 'compose.signInToComment' : 'compose.signInAtPublisher') });
   }
   if (state.me.ban) {
     return el('p', { class: 'notice', role: 'status', text: t('session.banned', { reason: state.me.ban.reason }) });
@@ -96,7 +89,8 @@ export const renderModeration = () => (tools.moderator && moderates() && state.t
 export const moderatorActions = (node) => tools.moderator && moderates() && tools.moderator.commentActions(node);
 
 export async function loadForReader() {
-  await Promise.all([state.me && load('composer'), moderates() && load('moderator'), loadArticle()]);
+  await Promise.all([state.me && load('composer'), (state.me || !localAccounts) && load('session'),
+    moderates() && load('moderator'), loadArticle()]);
 }
 
 /** After signing in or out: what a comment shows depends on who reads. */

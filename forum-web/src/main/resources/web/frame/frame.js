@@ -9,7 +9,7 @@ import { compose, renderAll, failed, renderHeader, renderLockNotice, renderSlowM
 import { commentActions, refreshTimes } from './comment.js';
 import { renderSession, renderModeration, renderTopComposer, readerActions, moderatorActions, loadForReader } from './account.js';
 import { liveStart, renderFreshNews, updateFreshNews } from './live.js';
-import './sizing.js';
+import './host.js';
 
 if (page.theme === 'light' || page.theme === 'dark') {
   document.documentElement.setAttribute('data-theme', page.theme);
@@ -34,7 +34,8 @@ async function start() {
   state.error = null;
   document.getElementById('forum').setAttribute('aria-busy', 'true');
   try {
-    await Promise.all([loadMessages(navigator.languages || []).then(() => { document.title = t('frame.title'); }), restoreSession()]);
+    await Promise.all([loadMessages(navigator.languages || []).then(() => { document.title = t('frame.title'); }),
+      restoreSession().then(() => page.sso && import('./sso.js'))]);
     await loadForReader();
   } catch (e) {
     failed();

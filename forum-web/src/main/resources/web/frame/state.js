@@ -8,7 +8,7 @@ const PAGE_SIZE = 50;
 const params = new URLSearchParams(location.search);
 
 export const key = decodeURIComponent(location.pathname.replace(/^\/embed\//, ''));
-export const page = { title: params.get('title') || key, url: params.get('url') || '', theme: params.get('theme') };
+export const page = { title: params.get('title') || key, url: params.get('url') || '', theme: params.get('theme'), sso: params.has('sso') };
 
 export const state = {
   article: null, thread: null, startAllowed: false,

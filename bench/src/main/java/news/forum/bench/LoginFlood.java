@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The login flood (issue 11): 32 clients, each its own account and its own address (X-Forwarded-For through the
  * loopback proxy the server trusts), log in with the correct password one attempt after another for 10 s while
  * readers read pages at a steady pace. Reported: logins a second, login p50/p99, every answer by status (every 5xx
  * counted, the readers' too), and the readers' page-read p50 against the same reads without the flood, just before
- * it (the baseline) and just after it. A login answered anything but 200 is counted, never retried.
+ * it (the baseline) and just after it. A login answered anything but 200 is counted; one refused with Retry-After
+ * (429 logins-busy, 503) is tried again only once that time has passed, as a real client does.
  */
 final class LoginFlood implements Workload {
 
     /** Readers: few connections, each pausing between pages, so their latency is the server's, not wrk's queue. */
     static final int READ_CONNECTIONS = 8;
     static final int READ_PAUSE_MS = 20;
+    /** Added at random to each Retry-After a login client honours. */
+    static final int RETRY_JITTER_MS = 500;
 
     record Outcome(double seconds, long attempts, Map<Integer, Long> statuses, long ioErrors, double[] okMs,
                    double[] allMs) {
@@ -134,6 +138,8 @@ final class LoginFlood implements Workload {
                     client.allMs.add(ms);
                     if (response.status() == 200) {
                         client.okMs.add(ms);
+                    } else {
+                        waitAsAsked(response, deadline);
                     }
                 } catch (IOException e) {
                     client.ioErrors++;
@@ -144,6 +150,32 @@ final class LoginFlood implements Workload {
             http.close();
         }
         return client;
+    }
+
+    /**
+     * As a real client does: a refusal with Retry-After is tried again no sooner than it says, plus up to half a
+     * second at random so that the clients refused together do not all come back at the same instant.
+     */
+    private static void waitAsAsked(Http.Response refusal, long deadline) {
+        String retryAfter = refusal.headers().get("retry-after");
+        if (retryAfter == null) {
+            return;
+        }
+        long waitNanos;
+        try {
+            waitNanos = Long.parseLong(retryAfter.trim()) * 1_000_000_000L
+                    + ThreadLocalRandom.current().nextLong(RETRY_JITTER_MS + 1) * 1_000_000L;
+        } catch (NumberFormatException notSeconds) {
+            return;
+        }
+        long sleepNanos = Math.min(waitNanos, deadline - System.nanoTime());
+        if (sleepNanos > 0) {
+            try {
+                Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static final class Client {

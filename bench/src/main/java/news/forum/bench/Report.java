@@ -178,7 +178,7 @@ final class Report {
         Map<String, Object> after = (Map<String, Object>) flood.get("reads_after");
         md.append(String.format(Locale.ROOT, "%n## Login flood (issue 11)%n%n%s clients, each its own account and "
                         + "address (X-Forwarded-For through the trusted loopback proxy), log in with the correct password, "
-                        + "one attempt after another, for %.0f s, while %s readers each read a page (limit 50) every %s ms.%n%n"
+                        + "one attempt after another (a refusal with Retry-After tried again once that time has passed), for %.0f s, while %s readers each read a page (limit 50) every %s ms.%n%n"
                         + "| page reads | before (baseline) | under the flood | after |%n|---|---:|---:|---:|%n",
                 flood.get("clients"), num(flood, "seconds"), flood.get("read_connections"), flood.get("read_pause_ms")));
         for (String[] row : new String[][]{{"p50 ms", "p50"}, {"p99 ms", "p99"}, {"a second", "rps"},

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -50,6 +51,24 @@ class AccountController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AccountResponse me(Authentication authentication) {
         return AccountResponse.of(accounts.me(authentication), ids);
+    }
+
+    /**
+     * Changes a local account's password: the current one must match and the new one follow the password rules.
+     * Every session's refresh token is revoked; the answer is a fresh session for the caller, as a login's.
+     */
+    @Put("/me/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    TokenResponse changePassword(HttpRequest<?> http, @Body @Valid PasswordChangeRequest request,
+                                 Authentication authentication) {
+        return accounts.changePassword(authentication, request, clientAddresses.of(http));
+    }
+
+    /** Changes the caller's display name (empty: the username is shown). */
+    @Patch("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    AccountResponse changeProfile(@Body @Valid ProfileRequest request, Authentication authentication) {
+        return AccountResponse.of(accounts.changeDisplayName(authentication, request), ids);
     }
 
     /** Sets an account's role (ADMIN only). */

@@ -1,5 +1,7 @@
 package news.forum.account;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.security.authentication.Authentication;
@@ -8,6 +10,10 @@ import news.forum.audit.AuditLog;
 import news.forum.security.PasswordHasher;
 import news.forum.web.ProblemException;
 
+import io.micronaut.data.exceptions.DataAccessException;
+
+import java.net.InetAddress;
+import java.sql.SQLException;
 import java.util.Optional;
 
 @Singleton
@@ -20,10 +26,14 @@ public class AccountService {
     private final TokenIssuer tokens;
     private final AuditLog audit;
     private final Callers callers;
+    private final LocalAccounts localAccounts;
+    private final AccountThrottle throttle;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, TokenIssuer tokens, AuditLog audit,
-                   Callers callers) {
+                   Callers callers, LocalAccounts localAccounts, AccountThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.localAccounts = localAccounts;
         this.callers = callers;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -32,6 +42,9 @@ public class AccountService {
 
     /** Validates and hashes outside the transaction: Argon2 takes tens of milliseconds and needs no connection. */
     public Caller register(RegisterRequest request) {
+        if (!localAccounts.enabled()) {
+            throw localAccountsOff("Registration is closed here: readers sign in with their account at the publisher's site.");
+        }
         Optional<Caller> created = create(request.username(), request.password(), request.displayName(), Role.USER);
         if (created.isPresent()) {
             return created.get();
@@ -97,6 +110,9 @@ public class AccountService {
         }
         if (!hasher.matches(request.password(), stored.get().passwordHash())) {
             throw wrongCredentials();
+        }
+        if (!localAccounts.enabled() && !stored.get().caller().role().moderates()) {
+            throw localAccountsOff("Readers sign in here with their account at the publisher's site, not with a password.");
         }
         return issueTokens(stored.get().caller().id());
     }
@@ -219,6 +235,184 @@ public class AccountService {
     @ReadOnly
     public Optional<Caller> findByUsername(String username) {
         return accounts.findCallerByKey(UsernameRules.key(username));
+    }
+
+    // ---- the owner's own account
+
+    /**
+     * A new password for a local account: the current one must match (checked outside any transaction, as a login is),
+     * the new one follows the password rules. Every session's refresh token is revoked, this one's included, and the
+     * caller gets a fresh pair: whoever else held a session must sign in again.
+     */
+    public TokenResponse changePassword(Authentication authentication, PasswordChangeRequest request,
+                                        InetAddress client) {
+        Caller caller = requireOwnPassword(authentication);
+        String hash = throttle.confirmation(client, UsernameRules.key(caller.username()),
+                () -> checkPassword(caller, request.current()));
+        PasswordPolicy.check(request.newPassword(), caller.username());
+        return replacePassword(caller.id(), hash, hasher.hash(request.newPassword()));
+    }
+
+    @Transactional
+    protected TokenResponse replacePassword(long accountId, String checkedHash, String newHash) {
+        if (!accounts.updatePassword(accountId, checkedHash, newHash)) {
+            throw ProblemException.conflict("password-changed", "Password changed meanwhile",
+                    "The password was changed by another request at the same time; sign in again.");
+        }
+        accounts.revokeRefreshTokens(accountId);
+        audit.record(accountId, "account.password", "account", accountId, null);
+        return tokens.issueWithRefresh(accounts.findCaller(accountId).orElseThrow());
+    }
+
+    /**
+     * The display name's rules as at registration (none given: the username); a name that is, or looks like, another
+     * account's display name or username is a 422, also when a look-alike was committed at the same moment (the
+     * unique key refuses it and the transaction rolls back).
+     */
+    public Caller changeDisplayName(Authentication authentication, ProfileRequest request) {
+        try {
+            return updateDisplayName(authentication, request);
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLException sqlException && "23505".equals(sqlException.getSQLState())) {
+                throw displayNameTaken();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    protected Caller updateDisplayName(Authentication authentication, ProfileRequest request) {
+        Caller caller = callers.require(authentication);
+        if (caller.signIn() == SignIn.SSO) {
+            throw ProblemException.conflict("name-from-publisher", "Name kept by the publisher",
+                    "Your display name comes from your account at the publisher's site; change it there.");
+        }
+        String shownName = shownName(caller.username(), request.displayName(), caller.role());
+        AccountRepository.NameKeys keys = nameKeys(caller.username(), shownName);
+        Optional<Caller> changed = accounts.updateDisplayName(caller.id(), shownName, keys);
+        if (changed.isPresent()) {
+            return changed.get();
+        }
+        if (accounts.displayNameLooksTakenByOther(caller.id(), keys)) {
+            throw displayNameTaken();
+        }
+        throw ProblemException.unauthorized("Sign in again: this token does not belong to an existing account.");
+    }
+
+    private static ProblemException displayNameTaken() {
+        return ProblemException.unprocessable("display-name-taken", "Display name taken",
+                "The display name is, or looks like, another account's display name or username.");
+    }
+
+    /**
+     * The signed-in account, confirmed for its deletion: a local account by its password (checked outside any
+     * transaction), one signed in by the publisher by its token alone. Banned accounts may leave too.
+     */
+    public Caller confirmDeletion(Authentication authentication, @Nullable String password, InetAddress client) {
+        Caller caller = readOnlyCaller(authentication);
+        if (caller.signIn() == SignIn.PASSWORD) {
+            if (password == null || password.isEmpty()) {
+                throw ProblemException.invalidField("password", "is required to delete an account that has one");
+            }
+            throttle.confirmation(client, UsernameRules.key(caller.username()),
+                    () -> checkPassword(caller, password));
+        }
+        return caller;
+    }
+
+    /** Wrong passwords get 401 here, which the login budgets count; callers turn it into a 403. */
+    private String checkPassword(Caller caller, String password) {
+        String hash = storedHash(caller.id()).orElseThrow(AccountService::wrongCredentials);
+        if (password.length() > 4 * PasswordPolicy.MAXIMUM_LENGTH || !hasher.matches(password, hash)) {
+            throw wrongCredentials();
+        }
+        return hash;
+    }
+
+    @ReadOnly
+    protected Optional<String> storedHash(long accountId) {
+        return accounts.passwordHash(accountId);
+    }
+
+    @ReadOnly
+    protected Caller readOnlyCaller(Authentication authentication) {
+        return callers.requireSignedIn(authentication);
+    }
+
+    private Caller requireOwnPassword(Authentication authentication) {
+        Caller caller = readOnlyCaller(authentication);
+        if (caller.signIn() != SignIn.PASSWORD) {
+            throw ProblemException.conflict("no-password", "No password here",
+                    "This account signs in through the publisher's site and has no password here; change it there.");
+        }
+        return caller;
+    }
+
+    // ---- readers the publisher signs in
+
+    /**
+     * Signs in the publisher's reader, inside the caller's transaction: found by issuer and subject, else created
+     * under a free username made from the wished-for one. The display name follows the token at every sign-in (when
+     * it follows the display-name rules), the e-mail too when the token has one. The role is never taken from the
+     * token, and a ban stays as it is.
+     */
+    public TokenResponse signInExternal(ExternalIdentity identity) {
+        Optional<Caller> known = accounts.lockBySso(identity.issuer(), identity.subject());
+        Caller caller = known.map(existing -> {
+                    Optional<String> followed = publisherName(identity.name(), existing.id());
+                    return accounts.updateSsoProfile(existing.id(), followed.orElse(null),
+                            followed.map(DisplayNameRules::key).orElse(null), identity.email());
+                })
+                .orElseGet(() -> createExternal(identity));
+        return tokens.issueWithRefresh(caller);
+    }
+
+    private Caller createExternal(ExternalIdentity identity) {
+        for (String candidate : SsoUsernames.candidates(identity.username(), identity.name())) {
+            String name;
+            try {
+                name = UsernameRules.normalize(candidate);
+            } catch (ProblemException e) {
+                // a suffix of ASCII digits after digits of another system: the next candidate has random ones
+                continue;
+            }
+            String shownName = publisherName(identity.name(), 0).orElse(name);
+            Optional<Caller> created = accounts.insertSso(name, UsernameRules.key(name), UsernameRules.skeleton(name),
+                    shownName, nameKeys(name, shownName), identity.issuer(), identity.subject(), identity.email());
+            if (created.isPresent()) {
+                return created.get();
+            }
+            // the same reader's first sign-in in another request, committed meanwhile
+            Optional<Caller> concurrent = accounts.lockBySso(identity.issuer(), identity.subject());
+            if (concurrent.isPresent()) {
+                return concurrent.get();
+            }
+        }
+        throw ProblemException.conflict("username-unavailable", "No username available",
+                "No free username could be made for this reader; try another username in the token.");
+    }
+
+    /**
+     * The token's name when the display-name rules take it (a reader's rules: no staff names) and it passes for no
+     * other account's name than this one's (0: a new account); else empty, and the name kept is shown.
+     */
+    private Optional<String> publisherName(@Nullable String name, long accountId) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String shown;
+        try {
+            shown = DisplayNameRules.normalize(name, Role.USER);
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+        AccountRepository.NameKeys keys = new AccountRepository.NameKeys(DisplayNameRules.key(shown),
+                DisplayNameRules.usernameLookAlikes(shown), DisplayNameRules.key(shown));
+        return accounts.displayNameLooksTakenByOther(accountId, keys) ? Optional.empty() : Optional.of(shown);
+    }
+
+    private static ProblemException localAccountsOff(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "local-accounts-off", "Sign in at the publisher's site", detail);
     }
 
     private static ProblemException wrongCredentials() {

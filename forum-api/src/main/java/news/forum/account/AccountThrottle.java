@@ -89,6 +89,22 @@ class AccountThrottle {
         return result;
     }
 
+    /**
+     * Runs an action a signed-in owner confirms with the account's password (a change of password, leaving) under the
+     * same budgets as a login, so a stolen session cannot be used to guess the password; a wrong one is a 403.
+     */
+    <T> T confirmation(InetAddress client, String usernameKey, Supplier<T> attempt) {
+        try {
+            return login(client, usernameKey, attempt);
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.UNAUTHORIZED) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
+                        "The password is wrong.");
+            }
+            throw e;
+        }
+    }
+
     /** Runs a registration if the address has budget left; every attempt counts. */
     <T> T registration(InetAddress client, Supplier<T> attempt) {
         ConsumptionProbe probe = bucket(registrationPerAddress, subject(client)).tryConsumeAndReturnRemaining(1);

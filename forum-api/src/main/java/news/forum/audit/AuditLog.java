@@ -19,6 +19,19 @@ public class AuditLog {
                 actorId, action, targetType, targetId, reason);
     }
 
+    /** An entry as its target's owner may read it: what was done and why, not by whom. */
+    public record Entry(String action, @Nullable String reason, java.time.Instant createdAt) {
+    }
+
+    /** What was done to one target, oldest first (the index audit_entry_target). */
+    public java.util.List<Entry> about(String targetType, long targetId) {
+        return sql.list("""
+                        SELECT action, reason, created_at FROM audit_entry
+                        WHERE target_type = ? AND target_id = ? ORDER BY id""",
+                row -> new Entry(row.getString("action"), row.getString("reason"), Sql.instant(row, "created_at")),
+                targetType, targetId);
+    }
+
     /** An action the forum took by itself (no actor), such as switching slow mode on in an overheated thread. */
     public void recordAutomatic(String action, String targetType, long targetId, @Nullable String reason) {
         sql.update("INSERT INTO audit_entry (actor_id, action, target_type, target_id, reason) VALUES (NULL, ?, ?, ?, ?)",

@@ -113,6 +113,18 @@ public class CommentModeration {
         return removed.size();
     }
 
+    /**
+     * One open flag fewer (its reader left): the counts follow, and a comment hidden by flags whose last flag went is
+     * shown again, in its place. Lock the comment first.
+     */
+    public void uncountFlag(CommentState comment) {
+        CommentState after = comments.uncountFlag(comment.id());
+        recount(comment, after);
+        if (comment.hiddenByFlags() && !after.hiddenByFlags()) {
+            events.commentUpdated(comment.threadId(), comment.id());
+        }
+    }
+
     /** The author deletes: the text is wiped, the row stays while it holds listed replies. */
     void delete(CommentState comment) {
         comments.markDeleted(comment.id());

@@ -96,7 +96,7 @@ class CommentRepository {
     Optional<CommentView> findView(long id, Viewer viewer) {
         List<Object> parameters = new ArrayList<>(List.of(id));
         String visible = visible("c", viewer, parameters);
-        return sql.one("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
+        return sql.one("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c LEFT JOIN account a ON a.id = c.author_id"
                 + " WHERE c.id = ? AND " + visible, row -> row(row, viewer).view(), parameters.toArray());
     }
 
@@ -111,7 +111,7 @@ class CommentRepository {
         String listed = visible("c", Viewer.ANONYMOUS, parameters);
         parameters.add(ids);
         return sql.list("SELECT " + COLUMNS + ", 0 AS root_score, " + listed + " AS listed"
-                                + " FROM comment c JOIN account a ON a.id = c.author_id WHERE c.id = ANY(?)",
+                                + " FROM comment c LEFT JOIN account a ON a.id = c.author_id WHERE c.id = ANY(?)",
                         row -> new Keyed(row.getLong("id"), new CommentService.PublicState(
                                 row(row, Viewer.ANONYMOUS).view(), row.getBoolean("listed"))),
                         parameters.toArray())
@@ -121,7 +121,7 @@ class CommentRepository {
     List<CommentView> findViews(long[] commentIds, Viewer viewer) {
         List<Object> parameters = new ArrayList<>(List.of((Object) commentIds));
         String visible = visible("c", viewer, parameters);
-        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
+        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c LEFT JOIN account a ON a.id = c.author_id"
                 + " WHERE c.id = ANY(?) AND " + visible, row -> row(row, viewer).view(), parameters.toArray());
     }
 
@@ -270,6 +270,92 @@ class CommentRepository {
                 row -> row.getInt("score"), value - previous, commentId).orElseThrow();
     }
 
+    // ---- one author's comments and votes: the data export, and the tombstones of a deleted account
+
+    /** The author's comments after a comment id, oldest first (the index comment_author). */
+    List<ExportedComment> byAuthor(long authorId, long afterId, int limit) {
+        return sql.list("""
+                        SELECT id, thread_id, parent_id, body, created_at, edited_at, deleted_at, review_state,
+                               removed_at, removal_reason, score, reply_count
+                        FROM comment WHERE author_id = ? AND id > ? ORDER BY id LIMIT ?""",
+                row -> {
+                    Long parentId = Sql.nullableLong(row, "parent_id");
+                    Instant removedAt = Sql.instant(row, "removed_at");
+                    String reviewState = row.getString("review_state");
+                    boolean deleted = row.getObject("deleted_at") != null;
+                    String status = deleted ? CommentView.DELETED
+                            : removedAt != null ? CommentView.REMOVED
+                            : CommentState.PENDING.equals(reviewState) ? CommentView.PENDING
+                            : CommentState.FLAGGED.equals(reviewState) ? CommentView.HIDDEN
+                            : CommentView.PUBLISHED;
+                    return new ExportedComment(row.getLong("id"), row.getLong("thread_id"),
+                            parentId == null ? null : ids.format(PublicIds.Kind.COMMENT, parentId), ids.format(PublicIds.Kind.COMMENT, row.getLong("id")),
+                            deleted ? null : row.getString("body"), status, Sql.instant(row, "created_at"),
+                            Sql.instant(row, "edited_at"), Sql.instant(row, "deleted_at"),
+                            removedAt == null ? null : new CommentView.Removal(row.getString("removal_reason"), removedAt),
+                            row.getInt("score"), row.getInt("reply_count"));
+                }, authorId, afterId, limit);
+    }
+
+    /** The account's votes after a comment id (the index comment_vote_account); a withdrawn vote (0) is none. */
+    List<ExportedVote> votesBy(long accountId, long afterCommentId, int limit) {
+        return sql.list("""
+                        SELECT v.comment_id, v.value, c.thread_id
+                        FROM comment_vote v JOIN comment c ON c.id = v.comment_id
+                        WHERE v.account_id = ? AND v.comment_id > ? AND v.value <> 0
+                        ORDER BY v.comment_id LIMIT ?""",
+                row -> new ExportedVote(row.getLong("comment_id"), row.getLong("thread_id"),
+                        ids.format(PublicIds.Kind.COMMENT, row.getLong("comment_id")), row.getInt("value")),
+                accountId, afterCommentId, limit);
+    }
+
+    /** The comments still attributed to the author, newest first, by id only. */
+    List<Long> idsByAuthor(long authorId, int limit) {
+        return sql.list("SELECT id FROM comment WHERE author_id = ? ORDER BY id DESC LIMIT ?",
+                row -> row.getLong("id"), authorId, limit);
+    }
+
+    /** The comment keeps no author: a tombstone of a deleted account. */
+    void dropAuthor(long id) {
+        sql.update("UPDATE comment SET author_id = NULL WHERE id = ?", id);
+    }
+
+    /** The comments the account voted on (a vote of 0 included), after a comment id. */
+    List<Long> votedBy(long accountId, long afterCommentId, int limit) {
+        return sql.list("""
+                        SELECT comment_id FROM comment_vote WHERE account_id = ? AND comment_id > ?
+                        ORDER BY comment_id LIMIT ?""",
+                row -> row.getLong("comment_id"), accountId, afterCommentId, limit);
+    }
+
+    /** Removes the account's vote and takes it off the comment's score, in one statement. */
+    void withdrawVote(long commentId, long accountId) {
+        sql.update("""
+                WITH gone AS (
+                    DELETE FROM comment_vote WHERE comment_id = ? AND account_id = ? RETURNING value
+                )
+                UPDATE comment c SET score = c.score - gone.value FROM gone WHERE c.id = ? AND gone.value <> 0""",
+                commentId, accountId, commentId);
+    }
+
+    void forgetIdempotencyKeys(long accountId) {
+        sql.update("DELETE FROM idempotency_key WHERE account_id = ?", accountId);
+    }
+
+    /**
+     * One open flag fewer on a comment; the last one gone, a comment hidden by flags is shown again (nobody reports
+     * it any more). Returns the state after.
+     */
+    CommentState uncountFlag(long id) {
+        return sql.one("""
+                        UPDATE comment SET flag_count = greatest(flag_count - 1, 0),
+                            flagged_at = CASE WHEN flag_count <= 1 THEN NULL ELSE flagged_at END,
+                            review_state = CASE WHEN flag_count <= 1 AND review_state = 'flagged' THEN NULL
+                                                ELSE review_state END
+                        WHERE id = ?
+                        RETURNING""" + " " + STATE_COLUMNS, CommentRepository::state, id).orElseThrow();
+    }
+
     /** Oldest roots first: one range scan of comment_tree_oldest. */
     List<Row> pageOldest(long threadId, PageCursor after, int limit, Viewer viewer) {
         return treeOrderPage(threadId, "c.root_id", after == null ? null : after.rootId(), after, limit, viewer);
@@ -291,7 +377,7 @@ class CommentRepository {
         }
         String visible = visible("c", viewer, parameters);
         parameters.add(limit);
-        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
+        return sql.list("SELECT " + COLUMNS + ", 0 AS root_score FROM comment c LEFT JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ?" + where + " AND " + visible
                 + " ORDER BY " + rootKey + ", c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
     }
@@ -301,7 +387,7 @@ class CommentRepository {
         List<Object> parameters = new ArrayList<>(List.of(rootScore, threadId, rootId, path));
         String visible = visible("c", viewer, parameters);
         parameters.add(limit);
-        return sql.list("SELECT " + COLUMNS + ", ? AS root_score FROM comment c JOIN account a ON a.id = c.author_id"
+        return sql.list("SELECT " + COLUMNS + ", ? AS root_score FROM comment c LEFT JOIN account a ON a.id = c.author_id"
                 + " WHERE c.thread_id = ? AND c.root_id = ? AND c.path > ? AND " + visible
                 + " ORDER BY c.path LIMIT ?", row -> row(row, viewer), parameters.toArray());
     }
@@ -333,7 +419,7 @@ class CommentRepository {
                 FROM roots
                 CROSS JOIN LATERAL (
                     SELECT %s
-                    FROM comment c JOIN account a ON a.id = c.author_id
+                    FROM comment c LEFT JOIN account a ON a.id = c.author_id
                     WHERE c.thread_id = ? AND c.root_id = roots.id AND %s
                     ORDER BY c.path
                     LIMIT ?

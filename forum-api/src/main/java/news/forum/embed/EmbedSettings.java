@@ -21,7 +21,8 @@ import java.util.Optional;
 @Singleton
 public class EmbedSettings {
 
-    private final List<String> allowedOrigins;
+    // configured at start; the demo publisher (FORUM_DEMO=true) adds its own loopback origin once it listens
+    private volatile List<String> allowedOrigins;
     private final String publicOrigin;
 
     EmbedSettings(@Nullable @Value("${forum.embed.allowed-origins:}") String allowedOrigins,
@@ -33,6 +34,16 @@ public class EmbedSettings {
     /** The configured publisher origins, normalised ({@code https://news.example}), without the forum's own. */
     public List<String> allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** Allows one more publisher origin from now on: the demo publisher's, which exists only once it listens. */
+    public synchronized void allowAlso(String origin) {
+        String normalised = parseOrigin(origin);
+        if (!allowedOrigins.contains(normalised)) {
+            List<String> more = new ArrayList<>(allowedOrigins);
+            more.add(normalised);
+            allowedOrigins = List.copyOf(more);
+        }
     }
 
     /** The origin readers reach the forum at (FORUM_PUBLIC_ORIGIN), when it is configured. */

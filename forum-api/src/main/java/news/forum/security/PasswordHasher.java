@@ -1,15 +1,19 @@
 package news.forum.security;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import news.forum.web.ProblemException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane). Argon2 reads the whole password, so
@@ -17,30 +21,35 @@ import java.util.function.Supplier;
  * A stored hash behind {@link #LOCKED} (as in /etc/shadow) is locked: no password matches it.
  * <p>
  * A hash costs tens of milliseconds of one core and 19 MiB, so a flood of logins could take every core from the
- * readers. At most {@code forum.passwords.concurrency} hashes run at once (by default half the processors, at least
- * one), and a few more requests may wait a moment for a turn; beyond that a request is refused at once (429 with
- * Retry-After) instead of joining a queue that grows. Call it outside any transaction: it holds no connection.
+ * readers. Hashes run on threads of their own, {@code forum.passwords.concurrency} of them (by default half the
+ * processors, at least one), never on the event loop nor on the pool that serves reads (on a JDK with virtual
+ * threads, a hash there would also pin one of the few carrier threads every read needs). A few more requests may
+ * wait for a turn; beyond that a request is refused at once (429 with Retry-After) instead of joining a queue that
+ * grows: {@link #isFull()} lets a caller refuse before doing any other work. Call it outside any transaction: it
+ * holds no connection.
  */
 @Singleton
 public class PasswordHasher {
 
     public static final String LOCKED = "!";
 
-    /** How long a request waits for a turn to hash, at most: many hashes' time on an idle machine, a few on a busy one. */
-    private static final Duration TURN = Duration.ofSeconds(1);
-
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     /** Verified against when the account does not exist, so both failures cost the same time. */
     private final String decoy = encoder.encode("decoy password that matches nothing");
-    private final Semaphore hashing;
+    private final ExecutorService hashing;
     private final int admitted;
     private final AtomicInteger inside = new AtomicInteger();
 
     PasswordHasher(@Value("${forum.passwords.concurrency:0}") int concurrency) {
-        int permits = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        this.hashing = new Semaphore(permits, true);
-        // hashing, plus two waiting for each turn
-        this.admitted = permits * 3;
+        int threads = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        AtomicInteger named = new AtomicInteger();
+        this.hashing = Executors.newFixedThreadPool(threads, work -> {
+            Thread thread = new Thread(work, "password-hashing-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        // hashing, plus two waiting for each turn: a wait of two hashes at most
+        this.admitted = threads * 3;
     }
 
     /** The hash to store; 429 when too many hashes are under way. */
@@ -63,29 +72,43 @@ public class PasswordHasher {
         gated(() -> encoder.matches(password, decoy));
     }
 
-    private <T> T gated(Supplier<T> work) {
+    /**
+     * Whether a hash asked for now would be refused as busy: a cheap look, no turn is taken (the hash itself
+     * checks again), so that a sign-in refused anyway costs no database work.
+     */
+    public boolean isFull() {
+        return inside.get() >= admitted;
+    }
+
+    private <T> T gated(Callable<T> work) {
         if (inside.incrementAndGet() > admitted) {
             inside.decrementAndGet();
             throw busy();
         }
+        Future<T> turn = null;
         try {
-            if (!hashing.tryAcquire(TURN.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw busy();
-            }
-            try {
-                return work.get();
-            } finally {
-                hashing.release();
-            }
+            turn = hashing.submit(work);
+            return turn.get();
+        } catch (RejectedExecutionException e) {
+            throw busy();
         } catch (InterruptedException e) {
+            turn.cancel(true);
             Thread.currentThread().interrupt();
             throw busy();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             inside.decrementAndGet();
         }
     }
 
-    private static ProblemException busy() {
+    @PreDestroy
+    void close() {
+        hashing.shutdownNow();
+    }
+
+    /** The refusal when too many hashes are under way. */
+    public static ProblemException busy() {
         return ProblemException.tooManyRequests("logins-busy", "Too many sign-ins at once",
                 "The server is checking many passwords right now; try again in a moment.", Duration.ofSeconds(1));
     }

@@ -10,8 +10,6 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        var response = Problems.response(exception.status(), exception.toProblem());
-        Long retryAfter = exception.retryAfterSeconds();
-        return retryAfter == null ? response : response.header("Retry-After", retryAfter.toString());
+        return Problems.response(exception);
     }
 }

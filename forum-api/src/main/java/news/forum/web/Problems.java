@@ -20,4 +20,11 @@ public final class Problems {
     public static MutableHttpResponse<Problem> response(HttpStatus status, Problem problem) {
         return io.micronaut.http.HttpResponse.<Problem>status(status).body(problem).contentType(PROBLEM_JSON);
     }
+
+    /** The answer to a refusal, with its Retry-After header when it has one. */
+    public static MutableHttpResponse<Problem> response(ProblemException refusal) {
+        MutableHttpResponse<Problem> response = response(refusal.status(), refusal.toProblem());
+        Long retryAfter = refusal.retryAfterSeconds();
+        return retryAfter == null ? response : response.header("Retry-After", retryAfter.toString());
+    }
 }

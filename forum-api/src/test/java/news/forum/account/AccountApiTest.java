@@ -20,7 +20,8 @@ class AccountApiTest extends ApiTestBase {
                 Map.of("username", name, "password", Api.PASSWORD, "displayName", "A Reader"));
 
         created.expectStatus(201);
-        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role", "ban");
+        assertThat(created.json()).containsOnlyKeys("id", "username", "displayName", "role", "ban", "signIn");
+        assertThat((String) created.path("signIn")).isEqualTo("password");
         assertThat((String) created.path("username")).isEqualTo(name);
         assertThat((String) created.path("displayName")).isEqualTo("A Reader");
         assertThat((String) created.path("role")).isEqualTo("USER");

@@ -60,19 +60,10 @@ class DemoPageController {
                 .append("<a href=\"/\">").append(escape(demo.seed().title())).append("</a>")
                 .append("<a href=\"/demo/").append(DemoArticles.OPEN_KEY).append("\">")
                 .append(escape(demo.open().title())).append("</a></nav>\n</header>\n<main>\n")
-                .append("<p class=\"demo-note\">").append(escape(messages.get("demo.note"))).append("</p>\n")
-                .append("<article class=\"story\">\n<h1>").append(escape(article.title())).append("</h1>\n");
-        for (String paragraph : article.paragraphs()) {
-            html.append("<p>").append(escape(paragraph)).append("</p>\n");
-        }
-        html.append("</article>\n<section class=\"discussion\" aria-label=\"")
-                .append(escape(messages.get("demo.discussionLabel"))).append("\">\n")
-                // the publisher's two lines
-                .append("<div data-forum-article=\"").append(escape(article.key()))
-                .append("\" data-forum-title=\"").append(escape(article.title()))
-                .append("\" data-forum-url=\"").append(escape(article.url())).append("\"></div>\n")
-                .append("<script src=\"").append(escape(scriptOrigin)).append("/embed.js\" async></script>\n")
-                .append("</section>\n</main>\n<footer class=\"site-footer\"><p>")
+                .append("<p class=\"demo-note\">").append(escape(messages.get("demo.note"))).append("</p>\n");
+        // the publisher's two lines
+        article.appendTo(html, messages, scriptOrigin, "");
+        html.append("</main>\n<footer class=\"site-footer\"><p>")
                 .append(escape(messages.get("demo.footer"))).append("</p></footer>\n</body>\n</html>\n");
         return WebResources.html(html.toString(), ContentSecurityPolicy.page(scriptOrigin));
     }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import news.forum.account.LocalAccounts;
 import news.forum.embed.EmbedSettings;
 
 /**
@@ -23,9 +24,10 @@ class EmbedPageController {
     private final String template;
     private final EmbedSettings settings;
 
-    EmbedPageController(EmbedSettings settings, Messages messages) {
+    EmbedPageController(EmbedSettings settings, Messages messages, LocalAccounts localAccounts) {
         this.settings = settings;
-        this.template = WebResources.text("frame/frame.html").replace("{{languages}}", WebResources.escape(messages.languages()));
+        this.template = WebResources.text("frame/frame.html").replace("{{languages}}", WebResources.escape(messages.languages()))
+                .replace("{{localAccounts}}", String.valueOf(localAccounts.enabled()));
     }
 
     @Get("/{articleKey}")

@@ -122,6 +122,8 @@ class HeadersAndAssetsTest extends BrowserTest {
             widget += gzipped(module);
         }
         assertThat(embedScript).as("embed.js, gzipped").isLessThan(10 * 1024);
+        // the publisher's sign-in (embed/sso.js, sso.js) and the account bar and panel (session.js, account-panel.js)
+        // are imported only where needed
         assertThat(widget).as("embed.js and the frame's scripts and styles, gzipped").isLessThan(16 * 1024);
         // imported only once a reader signs in, or a moderator, so a reader who only reads pays for neither
         assertThat(gzipped("/assets/frame/sign-in.js") + gzipped("/assets/frame/composer.js"))

@@ -2,7 +2,7 @@
 import { t } from '../lib/messages.js';
 
 const allowedOrigins = (document.querySelector('meta[name="forum-allowed-origins"]').content || '').split(' ').filter(Boolean);
-let parentOrigin = null;
+export let parentOrigin = null;
 let lastHeight = -1;
 
 if (window.parent !== window) {
