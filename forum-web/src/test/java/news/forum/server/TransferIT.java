@@ -121,8 +121,35 @@ class TransferIT {
                 for (String page : pages.keySet()) {
                     assertThat(copied.get(page)).as(page).isEqualTo(pages.get(page));
                 }
+                flagOncePerAddressSurvivesTheMove(api, admin);
             }
         }
+    }
+
+    /**
+     * The flag taken before the move (its address key made under the site's address key) still stands for its
+     * address: a second account flagging the same comment from the same address (127.0.0.1) gets no counting flag.
+     */
+    private static void flagOncePerAddressSurvivesTheMove(Api api, String admin) {
+        String thread = api.send(c -> c.article("every-state")).expectStatus(200).path("thread.id");
+        List<Map<String, Object>> before = api.call(c -> c.queue("flagged", null, "50")).token(admin).send()
+                .expectStatus(200).list("items");
+        assertThat(before).as("the comment flagged before the move").hasSize(1);
+        @SuppressWarnings("unchecked")
+        String flagged = (String) ((Map<String, Object>) before.get(0).get("comment")).get("id");
+        Api.Session newcomer = api.newUser();
+        api.postComment(thread, newcomer.token(), "A newcomer after the move", null).expectStatus(201);
+        api.call(c -> c.flag(flagged, null)).as(newcomer).body(Map.of("reason", "spam")).send().expectStatus(201);
+        List<Map<String, Object>> items = api.call(c -> c.queue("flagged", null, "50")).token(admin).send()
+                .expectStatus(200).list("items");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> flags = items.stream()
+                .filter(item -> flagged.equals(((Map<String, Object>) item.get("comment")).get("id")))
+                .flatMap(item -> ((List<Map<String, Object>>) item.get("flags")).stream()).toList();
+        assertThat(flags).extracting(flag -> flag.get("reason"), flag -> flag.get("counts"))
+                .as("the moved flag counts; the newcomer's, from the same address, does not")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("abuse", true),
+                        org.assertj.core.groups.Tuple.tuple("spam", false));
     }
 
     @Test
@@ -199,6 +226,7 @@ class TransferIT {
         Map<String, String> env = new HashMap<>(site.environment());
         env.put("FORUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("FORUM_DEMO", "false");
+        env.put("FORUM_FLAG_MIN_ACCOUNT_AGE", "0s");
         ServerProcess server = ServerProcess.start(Path.of(env.get("FORUM_DATA_DIR")), env);
         assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
         return server;
@@ -350,8 +378,9 @@ class TransferIT {
         String first = (String) comments.get(0).get("id");
         api.call(c -> c.vote(first, null)).as(reader).body(Map.of("value", 1)).send().expectStatus(200);
         api.call(c -> c.vote(first, null)).as(other).body(Map.of("value", 1)).send().expectStatus(200);
-        api.call(c -> c.flag((String) comments.get(2).get("id"), null)).as(reader).body(Map.of("reason", "abuse")).send().expectStatus(201);
+        // the reader has a published comment before flagging, so the flag counts (flag-min-account-age is 0 here)
         String posted = api.postComment(thread, reader.token(), "A reply after the move", first).expectStatus(201).path("id");
+        api.call(c -> c.flag((String) comments.get(2).get("id"), null)).as(reader).body(Map.of("reason", "abuse")).send().expectStatus(201);
         api.call(c -> c.edit(posted, null)).as(reader).body(Map.of("body", "A reply after the move, edited")).send().expectStatus(200);
         api.postComment(thread, other.token(), "Gone soon", null).expectStatus(201);
         api.call(c -> c.ban("disqus:spammer", null)).token(admin).body(Map.of("reason", "spam")).send().expectStatus(200);
