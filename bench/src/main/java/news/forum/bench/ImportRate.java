@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Issue 15's import rate and memory: a generated Disqus export (1,000,000 comments in 5,000 threads by 5,000 authors,
  * a third of them replies, HTML with links and markup; 20,000 in the smoke run) imported by {@code forum import
  * disqus} in its own process with a 256 MiB heap into a fresh embedded database, against the same file parsed and
- * sanitised only ({@code --dry-run}, no database): the baseline that shows what the writing costs. The import's peak
+ * planned only ({@code --dry-run}, no database; the texts are sanitised while they are written): the baseline that
+ * shows what the writing costs. The import's peak
  * resident memory is read from /proc while it runs; with --jfr the import is profiled into jfr/import.jfr.
  */
 final class ImportRate implements Workload {

@@ -2,43 +2,32 @@ package news.forum.article;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import news.forum.http.CurrentRequest;
 
-@Controller("/api/v1/articles/{key}")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Articles")
-class ArticleController {
+class ArticleController implements ArticleOperations {
 
     private final ArticleService articles;
+    private final CurrentRequest current;
 
-    ArticleController(ArticleService articles) {
+    ArticleController(ArticleService articles, CurrentRequest current) {
         this.articles = articles;
+        this.current = current;
     }
 
-    /** Creates (201) or updates (200) an article; creating it seeds its thread (MODERATOR or ADMIN). */
-    @Put
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<ArticleView> save(@PathVariable String key, @Body @Valid ArticleRequest request,
-                                   Authentication authentication) {
-        ArticleService.Saved saved = articles.save(authentication, key, request);
+    @Override
+    public HttpResponse<ArticleView> save(String key, ArticleRequest request) {
+        ArticleService.Saved saved = articles.save(current.authentication(), key, request);
         return HttpResponse.<ArticleView>status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(saved.article());
     }
 
-    @Get
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    ArticleView article(@PathVariable String key) {
+    @Override
+    public ArticleView article(String key) {
         return articles.find(key);
     }
 }

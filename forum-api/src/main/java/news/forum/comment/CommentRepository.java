@@ -125,6 +125,15 @@ class CommentRepository {
                 + " WHERE c.id = ANY(?) AND " + visible, row -> row(row, viewer).view(), parameters.toArray());
     }
 
+    /** What its author wrote, of a comment not deleted. */
+    record Source(long authorId, String body) {
+    }
+
+    Optional<Source> findLiveSource(long id) {
+        return sql.one("SELECT author_id, coalesce(pending_body, body) AS body FROM comment WHERE id = ? AND deleted_at IS NULL",
+                row -> new Source(row.getLong("author_id"), row.getString("body")), id);
+    }
+
     Optional<CommentState> findState(long id) {
         return sql.one("SELECT " + STATE_COLUMNS + " FROM comment WHERE id = ?", CommentRepository::state, id);
     }

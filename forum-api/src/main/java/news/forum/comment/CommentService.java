@@ -102,6 +102,18 @@ public class CommentService {
         return comments.findPublicStates(commentIds);
     }
 
+    /** A comment's Markdown as its author wrote it, for the author alone (a banned author may still read it). */
+    @ReadOnly
+    public CommentSource source(Authentication authentication, String commentId) {
+        Caller caller = callers.requireSignedIn(authentication);
+        CommentRepository.Source source = comments.findLiveSource(ids.parse(COMMENT, commentId))
+                .orElseThrow(() -> ProblemException.notFound("The comment"));
+        if (source.authorId() != caller.id()) {
+            throw ProblemException.forbidden("Only its author may read a comment's source.");
+        }
+        return new CommentSource(commentId, source.body());
+    }
+
     @ReadOnly
     public CommentView find(@Nullable Authentication authentication, String commentId) {
         long id = ids.parse(COMMENT, commentId);

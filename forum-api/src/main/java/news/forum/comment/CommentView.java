@@ -2,6 +2,7 @@ package news.forum.comment;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -30,6 +31,7 @@ public record CommentView(String id,
                           boolean deleted,
                           int replyCount,
                           int score,
+                          @Schema(allowableValues = {PUBLISHED, PENDING, HIDDEN, REMOVED, DELETED}, requiredMode = Schema.RequiredMode.REQUIRED)
                           String status,
                           @Nullable Removal removal,
                           @Nullable Review review) {

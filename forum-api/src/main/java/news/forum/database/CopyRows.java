@@ -110,7 +110,13 @@ public final class CopyRows implements AutoCloseable {
     }
 
     private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && !special(text.charAt(plain))) {
+            plain++;
+        }
+        // most texts need no escape: appended whole
+        row.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> row.append("\\\\");
@@ -120,6 +126,10 @@ public final class CopyRows implements AutoCloseable {
                 default -> row.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Abandons an unfinished COPY (the transaction then rolls back). */

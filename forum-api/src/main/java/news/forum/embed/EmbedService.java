@@ -21,7 +21,6 @@ import news.forum.web.ProblemException;
 
 import java.util.Optional;
 
-import static news.forum.web.PublicIds.Kind.COMMENT;
 import static news.forum.web.PublicIds.Kind.THREAD;
 
 @Singleton
@@ -30,17 +29,15 @@ public class EmbedService {
     private final PublicIds ids;
     private final ArticleService articles;
     private final CommentService comments;
-    private final EmbedRepository sources;
     private final Callers callers;
     private final MarkdownRenderer markdown;
     private final EmbedSettings settings;
 
-    EmbedService(ArticleService articles, CommentService comments, EmbedRepository sources, Callers callers,
+    EmbedService(ArticleService articles, CommentService comments, Callers callers,
                  MarkdownRenderer markdown, EmbedSettings settings, PublicIds ids) {
         this.ids = ids;
         this.articles = articles;
         this.comments = comments;
-        this.sources = sources;
         this.callers = callers;
         this.markdown = markdown;
         this.settings = settings;
@@ -75,18 +72,6 @@ public class EmbedService {
     /** The body cleaned as posting cleans it (NUL refused, bidi controls removed), so the preview shows what a post would. */
     public Preview preview(PreviewRequest request) {
         return new Preview(markdown.render(TextRules.commentBody(request.body())));
-    }
-
-    @ReadOnly
-    public CommentSource source(Authentication authentication, String commentId) {
-        Caller caller = callers.requireSignedIn(authentication);
-        long id = ids.parse(COMMENT, commentId);
-        EmbedRepository.Source source = sources.findLive(id)
-                .orElseThrow(() -> ProblemException.notFound("The comment"));
-        if (source.authorId() != caller.id()) {
-            throw ProblemException.forbidden("Only its author may read a comment's source.");
-        }
-        return new CommentSource(commentId, source.body());
     }
 
     static ProblemException notAllowed() {

@@ -1,47 +1,35 @@
 package news.forum.moderation;
 
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import news.forum.comment.CommentView;
+import news.forum.http.CurrentRequest;
 
-/** A moderator's decisions on one comment (MODERATOR or ADMIN); each answers the comment as moderators see it. */
-@Controller("/api/v1/comments/{commentId}")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "Moderation")
-class CommentReviewController {
+class CommentReviewController implements ReviewOperations {
 
     private final CommentReviews reviews;
+    private final CurrentRequest current;
 
-    CommentReviewController(CommentReviews reviews) {
+    CommentReviewController(CommentReviews reviews, CurrentRequest current) {
         this.reviews = reviews;
+        this.current = current;
     }
 
-    /** Removes the comment with a reason every reader sees; its replies stay in place; idempotent. */
-    @Put("/removal")
-    CommentView remove(@PathVariable String commentId, @Body @Valid RemovalRequest request, Authentication authentication) {
-        return reviews.remove(authentication, commentId, request.reason());
+    @Override
+    public CommentView remove(String commentId, RemovalRequest request) {
+        return reviews.remove(current.authentication(), commentId, request.reason());
     }
 
-    /** Restores a removed comment exactly as it was; idempotent. */
-    @Delete("/removal")
-    CommentView restore(@PathVariable String commentId, Authentication authentication) {
-        return reviews.restore(authentication, commentId);
+    @Override
+    public CommentView restore(String commentId) {
+        return reviews.restore(current.authentication(), commentId);
     }
 
-    /** Publishes a held comment, or keeps a flagged one and dismisses its flags; idempotent. */
-    @Put("/approval")
-    CommentView approve(@PathVariable String commentId, Authentication authentication) {
-        return reviews.approve(authentication, commentId);
+    @Override
+    public CommentView approve(String commentId) {
+        return reviews.approve(current.authentication(), commentId);
     }
 }

@@ -2,6 +2,7 @@ package news.forum.moderation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
  * counts towards hiding the comment ({@code counts}: not from a new account, nor a second from one address).
  */
 @Serdeable
-public record FlagView(String commentId, String reason, @Nullable String detail, @Nullable String flaggedBy,
+public record FlagView(String commentId,
+                       @Schema(allowableValues = {"spam", "abuse", "off_topic", "other"}, requiredMode = Schema.RequiredMode.REQUIRED) String reason, @Nullable String detail, @Nullable String flaggedBy,
                        Instant createdAt, @Nullable Boolean counts) {
 }

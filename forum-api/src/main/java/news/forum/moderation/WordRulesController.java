@@ -1,42 +1,29 @@
 package news.forum.moderation;
 
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import news.forum.http.CurrentRequest;
 
-@Controller("/api/v1/moderation/word-rules")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Moderation")
-class WordRulesController {
+class WordRulesController implements WordRuleOperations {
 
     private final WordRules rules;
+    private final CurrentRequest current;
 
-    WordRulesController(WordRules rules) {
+    WordRulesController(WordRules rules, CurrentRequest current) {
         this.rules = rules;
+        this.current = current;
     }
 
-    /** The word rules in force (MODERATOR or ADMIN). */
-    @Get
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    WordRulesView get(Authentication authentication) {
-        return rules.get(authentication);
+    @Override
+    public WordRulesView wordRules() {
+        return rules.get(current.authentication());
     }
 
-    /**
-     * Replaces every word rule (ADMIN): a comment holding a {@code reject} word is refused with 422 naming it; one
-     * holding a {@code hold} word waits for a moderator. Whole words, ignoring case, width and accents.
-     */
-    @Put
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    WordRulesView replace(@Body @Valid WordRulesRequest request, Authentication authentication) {
-        return rules.replace(authentication, request);
+    @Override
+    public WordRulesView replaceWordRules(WordRulesRequest request) {
+        return rules.replace(current.authentication(), request);
     }
 }

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 /** {@code DELETE /me}: the password, for an account that has one. */
 @Serdeable
-record DeleteAccountRequest(@Nullable @Size(max = 512) String password) {
+public record DeleteAccountRequest(@Nullable @Size(max = 512) String password) {
 }

@@ -5,5 +5,5 @@ import jakarta.validation.constraints.NotNull;
 
 /** {@code POST /auth/sso}: the publisher's signed token (its size is checked with the token, past 8 KB a 401). */
 @Serdeable
-record SsoRequest(@NotNull String token) {
+public record SsoRequest(@NotNull String token) {
 }

@@ -2,6 +2,7 @@ package news.forum.thread;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -23,6 +24,7 @@ public record ThreadView(String id,
                          @Nullable String lockReason,
                          @Nullable String lockNote,
                          int commentCount,
+                         @Schema(allowableValues = {"none", "all", "new_accounts"}, requiredMode = Schema.RequiredMode.REQUIRED)
                          String premoderation,
                          int slowModeSeconds,
                          @Nullable Instant slowModeUntil,

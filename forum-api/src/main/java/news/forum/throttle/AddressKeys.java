@@ -3,6 +3,7 @@ package news.forum.throttle;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import news.forum.web.ClientAddresses;
+import news.forum.web.SiteSecretTransfer;
 import news.forum.web.SiteSecrets;
 
 import javax.crypto.Mac;
@@ -42,7 +43,8 @@ public class AddressKeys {
     private SecretKeySpec key() {
         SecretKeySpec current = key;
         if (current == null) {
-            current = new SecretKeySpec(secrets.getOrCreate("address-key").getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+            current = new SecretKeySpec(secrets.getOrCreate(SiteSecretTransfer.ADDRESS_KEY)
+                    .getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
             key = current;
         }
         return current;

@@ -53,7 +53,8 @@ final class ForumExport {
 
     /** Writes the file (through a temporary one, moved into place when complete); the counts. */
     String run(Path file, Progress progress) {
-        String[] keys = transactions.executeWrite(status -> new String[]{secrets.publicIdKey(), secrets.emailHashKey()});
+        String[] keys = transactions.executeWrite(status -> new String[]{secrets.publicIdKey(), secrets.emailHashKey(),
+                secrets.addressKey()});
         Path absolute = file.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -67,6 +68,7 @@ final class ForumExport {
             json.writeStringField("exportedAt", Instant.now().toString());
             json.writeStringField("publicIdKey", keys[0]);
             json.writeStringField("emailHashKey", keys[1]);
+            json.writeStringField("addressKey", keys[2]);
             json.writeEndObject();
             json.flush();
             out.write('\n');

@@ -89,6 +89,9 @@ final class ForumImport {
                     if (header.get("emailHashKey") instanceof String emailKey) {
                         secrets.restoreEmailHashKey(emailKey);
                     }
+                    if (header.get("addressKey") instanceof String addressKey) {
+                        secrets.restoreAddressKey(addressKey);
+                    }
                     String described = ForumExport.describe(counts);
                     audit.recordImport(ACTION, "export " + exportId + " of " + file.getFileName() + ": " + described);
                     return new Outcome(null, false, null, described);

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * Everything an import has read, as numbers in primitive arrays (one slot per comment, in file order; the texts wait
- * in the {@link Spill}), and the tree it computes from them once the whole file is read:
+ * Everything an import has read, as numbers in primitive arrays (one slot per comment, in file order; the source texts
+ * wait in the {@link Spill}), and the tree it computes from them once the whole file is read:
  * <ul>
  * <li>each comment under its parent; a parent missing from the file makes it top-level; one deeper than the 64-level
  *     limit hangs at the deepest allowed level (as a sibling of its parent there);</li>
@@ -87,7 +87,7 @@ final class ImportPlan {
         }
     }
 
-    /** Reads one comment: its numbers here, its converted texts into the spill. */
+    /** Reads one comment: its numbers here, its source text into the spill. */
     void addPost(Source.Post post) {
         if (size == key.length) {
             grow();
@@ -116,42 +116,8 @@ final class ImportPlan {
                 return authors.size() - 1;
             });
         }
-        boolean skipText = post.state() == Source.State.PINGBACK;
-        String source = post.text();
-        pending.add(new Pending(i, skipText ? null : converters.submit(() -> ImportedText.convert(source, format)), guestName));
-        spillDone(false);
-    }
-
-    /** A comment whose text is being converted on another core. */
-    private record Pending(int index, java.util.concurrent.Future<ImportedText.Converted> text, String guestName) {
-    }
-
-    private static final int MAX_PENDING = 4_096;
-    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-    /** Sanitising is most of the reading's work: it runs on every core while this thread reads the XML. */
-    private final java.util.concurrent.ExecutorService converters = java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), work -> {
-                java.lang.Thread thread = new java.lang.Thread(work, "import-text");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    /** Writes converted texts to the spill in file order: those done already, or (all) every one. */
-    void spillDone(boolean all) {
-        while (!pending.isEmpty() && (all || pending.size() > MAX_PENDING || pending.peek().text() == null
-                || pending.peek().text().isDone())) {
-            Pending next = pending.poll();
-            ImportedText.Converted text;
-            try {
-                text = next.text() == null ? new ImportedText.Converted("", "") : next.text().get();
-            } catch (InterruptedException e) {
-                java.lang.Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("Could not convert a comment's text", e.getCause());
-            }
-            spillAt[next.index()] = spill.write(text.html(), text.text(), next.guestName());
-        }
+        // the text is sanitised when it is written, beside the database's work on the batch before (TextPipeline)
+        spillAt[i] = spill.write(post.state() == Source.State.PINGBACK ? "" : post.text(), guestName);
     }
 
     static String name(String shown) {
@@ -206,8 +172,13 @@ final class ImportPlan {
         return Instant.ofEpochSecond(Math.floorDiv(created[i], 1_000_000L), Math.floorMod(created[i], 1_000_000L) * 1_000L);
     }
 
+    /** A comment's texts as the source wrote them; safe from several threads once planned. */
     Spill.Texts texts(int i) {
         return spill.read(spillAt[i]);
+    }
+
+    ImportedText.Format format() {
+        return format;
     }
 
     boolean kept(int i) {
@@ -264,7 +235,7 @@ final class ImportPlan {
     void plan(LongLongMap imported, LongFunction<CommentTransfer.Position> positions,
               java.util.function.IntPredicate usableThread, java.util.function.IntToLongFunction threadRow,
               boolean complete) {
-        spillDone(true);
+        spill.finishWriting();
         int n = size;
         parent = new int[n];
         long[] parentRow = new long[n];
@@ -473,7 +444,6 @@ final class ImportPlan {
     }
 
     void close() {
-        converters.shutdownNow();
         spill.close();
     }
 

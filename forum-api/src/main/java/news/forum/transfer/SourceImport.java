@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * Moves a Disqus or WordPress export in: reads the whole file as a stream into an {@link ImportPlan} (bounded memory:
  * numbers on the heap, texts in a temporary file), computes the tree, then writes threads, placeholder accounts and
- * comments, the comments as whole subtrees per transaction with COPY, so a run stopped anywhere (even by SIGKILL)
+ * comments, the comments as whole subtrees per transaction with COPY, their texts sanitised on the other cores while
+ * the database takes the rows before ({@link TextPipeline}), so a run stopped anywhere (even by SIGKILL)
  * leaves exact counters and the next run writes exactly what is missing. Nothing of the posting path runs: no rules,
  * budgets, slow mode, live events or mails; the import is one audit entry with its counts.
  */
@@ -165,6 +166,21 @@ final class SourceImport {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long[] rowIds = new long[plan.size()];
         progress.writing(0, order.length);
+        try (TextPipeline texts = new TextPipeline(plan, order, plan::tombstone)) {
+            writeComments(plan, order, source, texts, rowIds, threadRows, authorRows, guest, now, progress);
+        }
+        count(plan, report);
+        transactions.executeWrite(status -> {
+            audit.recordImport("site.import", request.kind().name().toLowerCase(Locale.ROOT) + " "
+                    + request.file().getFileName() + ": " + Summary.counts(report));
+            return null;
+        });
+    }
+
+    /** The comments in order, a whole subtree per transaction (at least BATCH comments when subtrees are small). */
+    private void writeComments(ImportPlan plan, int[] order, String source, TextPipeline texts, long[] rowIds,
+                               long[] threadRows, long[] authorRows, long guest, Instant now, Progress progress) {
+        ImportPlan.Report report = plan.report;
         for (int from = 0; from < order.length; ) {
             int to = from;
             while (to < order.length && (to - from < BATCH || plan.top(order[to]) == plan.top(order[to - 1]))) {
@@ -181,7 +197,8 @@ final class SourceImport {
                 Map<Long, Integer> underExisting = new HashMap<>();
                 comments.insert(source, count, k -> {
                     int i = order[start + k];
-                    return comment(plan, i, rowIds, threadRows, authorRows, guest, now, counted, underExisting);
+                    return comment(plan, i, texts.next(), rowIds, threadRows, authorRows, guest, now, counted,
+                            underExisting);
                 }, k -> plan.sourceId(order[start + k]));
                 underExisting.forEach(comments::countListedReplies);
                 threads.addCommentCounts(counted);
@@ -191,15 +208,10 @@ final class SourceImport {
             progress.writing(report.commentsWritten, order.length);
             from = to;
         }
-        count(plan, report);
-        transactions.executeWrite(status -> {
-            audit.recordImport("site.import", request.kind().name().toLowerCase(Locale.ROOT) + " "
-                    + request.file().getFileName() + ": " + Summary.counts(report));
-            return null;
-        });
     }
 
-    private CommentTransfer.NewComment comment(ImportPlan plan, int i, long[] rowIds, long[] threadRows,
+    private CommentTransfer.NewComment comment(ImportPlan plan, int i, TextPipeline.Prepared texts, long[] rowIds,
+                                               long[] threadRows,
                                                long[] authorRows, long guest, Instant now,
                                                Map<Long, Integer> counted, Map<Long, Integer> underExisting) {
         long id = rowIds[i];
@@ -242,7 +254,6 @@ final class SourceImport {
         if (plan.counted(i)) {
             counted.merge(threadId, 1, Integer::sum);
         }
-        Spill.Texts texts = plan.texts(i);
         boolean tombstone = plan.tombstone(i);
         Source.State state = plan.state(i);
         int authorIndex = plan.author(i);

@@ -5,33 +5,34 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The comments' texts while an import is planned: written to a temporary file as they are read, read back (memory
- * mapped) in the order they are written to the database, so the heap holds only the tree's numbers. Records never
- * straddle a window of the mapping. The file is deleted when closed.
+ * The comments' source texts while an import is planned: written to a temporary file as they are read, read back
+ * by position (from any thread, in the order they are written to the database), so the heap holds only the tree's
+ * numbers. Positional reads rather than a mapping keep the process's resident memory to its heap: the file's pages
+ * stay in the page cache. The file is deleted when closed.
  */
 final class Spill implements AutoCloseable {
 
-    /** One comment's texts: safe HTML, plain text, and a guest's name (empty for an account's comment). */
-    record Texts(String html, String text, String guestName) {
+    /** One comment's texts as the source wrote them, and a guest's name (empty for an account's comment). */
+    record Texts(String source, String guestName) {
     }
 
-    private static final long WINDOW = 1L << 28;
+    /** A record's header: the two lengths. */
+    private static final int HEADER = 8;
+    /** Most records are read with one call of this size; a longer one takes a second. */
+    private static final int READ_AHEAD = 2_048;
 
     private final Path file;
     private final DataOutputStream out;
     private long position;
-    private FileChannel channel;
-    private final Map<Long, MappedByteBuffer> windows = new HashMap<>();
+    private volatile FileChannel channel;
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(READ_AHEAD));
 
     Spill() {
         try {
@@ -44,55 +45,70 @@ final class Spill implements AutoCloseable {
     }
 
     /** Appends a record; its offset. */
-    long write(String html, String text, String guestName) {
-        byte[] a = html.getBytes(StandardCharsets.UTF_8);
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        byte[] c = guestName.getBytes(StandardCharsets.UTF_8);
-        long length = 12L + a.length + b.length + c.length;
+    long write(String source, String guestName) {
+        byte[] a = source.getBytes(StandardCharsets.UTF_8);
+        byte[] b = guestName.getBytes(StandardCharsets.UTF_8);
         try {
-            if (position / WINDOW != (position + length - 1) / WINDOW) {
-                long pad = WINDOW - position % WINDOW;
-                out.write(new byte[(int) pad]);
-                position += pad;
-            }
             long at = position;
             out.writeInt(a.length);
-            out.write(a);
             out.writeInt(b.length);
+            out.write(a);
             out.write(b);
-            out.writeInt(c.length);
-            out.write(c);
-            position += length;
+            position += HEADER + a.length + b.length;
             return at;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the import's temporary file", e);
         }
     }
 
-    Texts read(long offset) {
+    /** Ends the writing: what was written can be read from then on. */
+    synchronized void finishWriting() {
+        if (channel != null) {
+            return;
+        }
         try {
-            if (channel == null) {
-                out.close();
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-            }
-            long windowStart = offset - offset % WINDOW;
-            MappedByteBuffer window = windows.get(windowStart);
-            if (window == null) {
-                window = channel.map(FileChannel.MapMode.READ_ONLY, windowStart, Math.min(WINDOW, position - windowStart));
-                windows.put(windowStart, window);
-            }
-            ByteBuffer at = window.duplicate().position((int) (offset - windowStart));
-            return new Texts(string(at), string(at), string(at));
+            out.close();
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the import's temporary file", e);
         }
     }
 
-    private static String string(ByteBuffer at) {
-        int length = at.getInt();
-        byte[] bytes = new byte[length];
-        at.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+    /** The record at an offset; safe from several threads at once. */
+    Texts read(long offset) {
+        if (channel == null) {
+            finishWriting();
+        }
+        try {
+            ByteBuffer buffer = buffers.get().clear();
+            buffer.limit((int) Math.min(buffer.capacity(), position - offset));
+            fill(buffer, offset);
+            buffer.flip();
+            int a = buffer.getInt();
+            int b = buffer.getInt();
+            int length = HEADER + a + b;
+            if (length > buffer.limit()) {
+                ByteBuffer whole = ByteBuffer.allocate(length);
+                fill(whole, offset);
+                buffer = whole.flip().position(HEADER);
+            }
+            String source = new String(buffer.array(), buffer.position(), a, StandardCharsets.UTF_8);
+            String guestName = new String(buffer.array(), buffer.position() + a, b, StandardCharsets.UTF_8);
+            return new Texts(source, guestName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the import's temporary file", e);
+        }
+    }
+
+    private void fill(ByteBuffer buffer, long offset) throws IOException {
+        long at = offset;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new IOException("The import's temporary file ended early");
+            }
+            at += n;
+        }
     }
 
     @Override
@@ -102,7 +118,6 @@ final class Spill implements AutoCloseable {
             if (channel != null) {
                 channel.close();
             }
-            windows.clear();
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

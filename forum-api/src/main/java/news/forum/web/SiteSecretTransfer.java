@@ -7,13 +7,16 @@ import news.forum.database.Sql;
 
 /**
  * The site's keys as a move needs them: the public-id key goes with an export (public ids are row ids encrypted under
- * it, so both are kept), and the key of imported authors' e-mail hashes.
+ * it, so both are kept), the key of imported authors' e-mail hashes, and the address key the flags' address hashes
+ * are made with (so an address that flagged a comment before the move still counts as having flagged it).
  */
 @Singleton
 public class SiteSecretTransfer {
 
     static final String PUBLIC_ID_KEY = "public-id-key";
     static final String EMAIL_HASH_KEY = "email-hash-key";
+    /** The key of the address hashes (news.forum.throttle.AddressKeys). */
+    public static final String ADDRESS_KEY = "address-key";
 
     private final SiteSecrets secrets;
     private final Sql sql;
@@ -51,5 +54,16 @@ public class SiteSecretTransfer {
         sql.update("""
                 INSERT INTO site_secret (name, value) VALUES (?, ?)
                 ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value""", EMAIL_HASH_KEY, key);
+    }
+
+    public String addressKey() {
+        return secrets.getOrCreate(ADDRESS_KEY);
+    }
+
+    /** Keeps an exported site's address key, so the flags' address keys still match the addresses that made them. */
+    public void restoreAddressKey(String key) {
+        sql.update("""
+                INSERT INTO site_secret (name, value) VALUES (?, ?)
+                ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value""", ADDRESS_KEY, key);
     }
 }

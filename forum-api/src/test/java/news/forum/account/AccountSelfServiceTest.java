@@ -1,8 +1,8 @@
 package news.forum.account;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUT /me/password and PATCH /me: an owner changes their password and the name shown with their comments. */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class AccountSelfServiceTest extends ApiTestBase {
 
     private static final String NEW_PASSWORD = "another long passphrase 2026";
@@ -27,25 +27,25 @@ class AccountSelfServiceTest extends ApiTestBase {
         String hashBefore = hash(here);
 
         String before = db.snapshot();
-        Response wrong = api.put("/api/v1/me/password", here.token(), Map.of("current", "not my password at all", "new", NEW_PASSWORD));
+        Response wrong = api.call(c -> c.changePassword(null)).token(here.token()).body(Map.of("current", "not my password at all", "new", NEW_PASSWORD)).send();
         assertProblem(wrong, 403);
         assertThat((String) wrong.path("type")).endsWith("/wrong-password");
-        assertProblem(api.put("/api/v1/me/password", here.token(), Map.of("current", Api.PASSWORD, "new", "short")), 400);
-        assertProblem(api.put("/api/v1/me/password", here.token(), Map.of("current", Api.PASSWORD, "new", "password1234")), 422);
-        assertProblem(api.put("/api/v1/me/password", here.token(), Map.of("current", Api.PASSWORD)), 400);
-        assertProblem(api.put("/api/v1/me/password", null, Map.of("current", Api.PASSWORD, "new", NEW_PASSWORD)), 401);
+        assertProblem(api.call(c -> c.changePassword(null)).token(here.token()).body(Map.of("current", Api.PASSWORD, "new", "short")).send(), 400);
+        assertProblem(api.call(c -> c.changePassword(null)).token(here.token()).body(Map.of("current", Api.PASSWORD, "new", "password1234")).send(), 422);
+        assertProblem(api.call(c -> c.changePassword(null)).token(here.token()).body(Map.of("current", Api.PASSWORD)).send(), 400);
+        assertProblem(api.call(c -> c.changePassword(null)).body(Map.of("current", Api.PASSWORD, "new", NEW_PASSWORD)).send(), 401);
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(hash(here)).isEqualTo(hashBefore);
 
-        Response changed = api.put("/api/v1/me/password", here.token(), Map.of("current", Api.PASSWORD, "new", NEW_PASSWORD));
+        Response changed = api.call(c -> c.changePassword(null)).token(here.token()).body(Map.of("current", Api.PASSWORD, "new", NEW_PASSWORD)).send();
         changed.expectStatus(200);
         assertThat(changed.json()).containsKeys("access_token", "refresh_token", "account");
         assertThat(hash(here)).isNotEqualTo(hashBefore);
         // the caller goes on with the fresh session; every refresh token before it is revoked
-        api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", changed.path("refresh_token"))).expectStatus(200);
-        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", elsewhere.refreshToken())), 401);
-        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", here.refreshToken())), 401);
-        assertProblem(api.post("/api/v1/auth/login", null, Map.of("username", here.username(), "password", Api.PASSWORD)), 401);
+        api.call(c -> c.refresh(null)).body(Map.of("refresh_token", changed.path("refresh_token"))).send().expectStatus(200);
+        assertProblem(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", elsewhere.refreshToken())).send(), 401);
+        assertProblem(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", here.refreshToken())).send(), 401);
+        assertProblem(api.call(c -> c.login(null)).body(Map.of("username", here.username(), "password", Api.PASSWORD)).send(), 401);
         api.login(here.username(), NEW_PASSWORD);
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'account.password' AND target_id = ?",
                 db.rowId(here.id()))).isEqualTo(1);
@@ -56,7 +56,7 @@ class AccountSelfServiceTest extends ApiTestBase {
         Api.Session owner = api.newUser();
         int status = 0;
         for (int i = 0; i < 12 && status != 429; i++) {
-            status = api.put("/api/v1/me/password", owner.token(), Map.of("current", "guess number " + i + "!!", "new", NEW_PASSWORD)).status();
+            status = api.call(c -> c.changePassword(null)).token(owner.token()).body(Map.of("current", "guess number " + i + "!!", "new", NEW_PASSWORD)).send().status();
         }
         assertThat(status).isEqualTo(429);
     }
@@ -67,33 +67,33 @@ class AccountSelfServiceTest extends ApiTestBase {
         String thread = api.newThread();
         String comment = api.postComment(thread, owner.token(), "Who am I?", null).expectStatus(201).path("id");
 
-        Response renamed = api.patch("/api/v1/me", owner.token(), Map.of("displayName", "  Farah, the reader  "));
+        Response renamed = api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "  Farah, the reader  ")).send();
         renamed.expectStatus(200);
         assertThat((String) renamed.path("displayName")).isEqualTo("Farah, the reader");
-        assertThat((String) api.get("/api/v1/comments/" + comment).path("author.displayName")).isEqualTo("Farah, the reader");
-        assertThat((String) api.get("/api/v1/me", owner.token()).path("displayName")).isEqualTo("Farah, the reader");
+        assertThat((String) api.send(c -> c.comment(comment)).path("author.displayName")).isEqualTo("Farah, the reader");
+        assertThat((String) api.send(owner.token(), c -> c.me()).path("displayName")).isEqualTo("Farah, the reader");
 
         String before = db.snapshot();
         // the display name's rules as at registration (issue 11): 422 naming the field
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "two\nlines")), 422);
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "x".repeat(65))), 422);
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", "Moderat\u043er")), 422);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "two\nlines")).send(), 422);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "x".repeat(65))).send(), 422);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "Moderat\u043er")).send(), 422);
         // nobody renames themself into another account's display name or username, nor a look-alike of either
         Api.Session other = api.newUser();
         String othersName = "Karim " + other.username();
-        assertThat((String) api.patch("/api/v1/me", other.token(), Map.of("displayName", othersName))
+        assertThat((String) api.call(c -> c.changeProfile(null)).token(other.token()).body(Map.of("displayName", othersName)).send()
                 .expectStatus(200).path("displayName")).isEqualTo(othersName);
         before = db.snapshot();
-        Response copied = api.patch("/api/v1/me", owner.token(), Map.of("displayName", "KARIM_" + other.username()));
+        Response copied = api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "KARIM_" + other.username())).send();
         assertProblem(copied, 422);
         assertThat((String) copied.path("type")).endsWith("display-name-taken");
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of("displayName", other.username())), 422);
-        assertProblem(api.patch("/api/v1/me", owner.token(), Map.of()), 400);
-        assertProblem(api.patch("/api/v1/me", null, Map.of("displayName", "Anonymous")), 401);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", other.username())).send(), 422);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of()).send(), 400);
+        assertProblem(api.call(c -> c.changeProfile(null)).body(Map.of("displayName", "Anonymous")).send(), 401);
         assertThat(db.snapshot()).isEqualTo(before);
 
         // empty: the username is shown
-        assertThat((String) api.patch("/api/v1/me", owner.token(), Map.of("displayName", "")).expectStatus(200)
+        assertThat((String) api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "")).send().expectStatus(200)
                 .path("displayName")).isEqualTo(owner.username());
     }
 }

@@ -1,10 +1,9 @@
 package news.forum.account;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -21,11 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * display name or username are refused with a 422 problem and nothing stored; comments carry their author's
  * username and role, which the widget shows beside the display name.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class DisplayNameSpoofingTest extends ApiTestBase {
-
-    @Inject
-    SkeletonBackfill backfill;
 
     /** Letters with no look-alike among each other, so that a random tail never collides by itself. */
     private static final String LETTERS = "bdfhkqtvwz";
@@ -103,6 +99,7 @@ class DisplayNameSpoofingTest extends ApiTestBase {
             db.update("INSERT INTO account (username, username_key, username_skeleton, display_name, password_hash)"
                     + " VALUES (?, ?, ?, ?, 'x')", username, username, username, "Old Name " + tail);
         }
+        SkeletonBackfill backfill = bean(SkeletonBackfill.class);
         assertThat(backfill.fillDisplayNameKeys()).isEqualTo(1);
         assertThat(backfill.fillDisplayNameKeys()).as("idempotent").isZero();
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ? AND display_name_key IS NOT NULL",
@@ -161,7 +158,7 @@ class DisplayNameSpoofingTest extends ApiTestBase {
         if (displayName != null) {
             body.put("displayName", displayName);
         }
-        return api.post("/api/v1/accounts", null, body);
+        return api.call(c -> c.register(null)).body(body).send();
     }
 
     private static void assertRefused(Response response, String type, String what) {

@@ -1,7 +1,6 @@
 package news.forum.account;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.MadeUpAddresses;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (never a 5xx, never "too many failed logins" for a correct password, even for one account signing in from many
  * tabs at once); the flood spends nobody's budget of failures, so afterwards every account signs in.
  */
-@MicronautTest(transactional = false)
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.1,::1")
 @Property(name = "forum.throttle.login.account-failures", value = "3")
 @Property(name = "forum.passwords.concurrency", value = "1")
@@ -72,9 +69,7 @@ class LoginFloodTest extends ApiTestBase {
             Client client = clients.get(c);
             running.add(pool.submit(() -> {
                 while (flooding.get()) {
-                    Response answer = api.send("POST", "/api/v1/auth/login", null, "application/json",
-                            api.toJson(Map.of("username", client.name(), "password", Api.PASSWORD)),
-                            "X-Forwarded-For", client.address());
+                    Response answer = signIn(client);
                     if (answer.status() == 200) {
                         signedIn.incrementAndGet();
                         // signed in, a reader reads a moment before signing in again (another tab, a new session)
@@ -95,7 +90,7 @@ class LoginFloodTest extends ApiTestBase {
         for (int r = 0; r < 2; r++) {
             running.add(pool.submit(() -> {
                 while (flooding.get()) {
-                    readStatuses.add(api.get("/api/v1/threads/" + thread + "/comments?limit=50").status());
+                    readStatuses.add(api.send(c -> c.page(thread, null, "50", null)).status());
                 }
                 return null;
             }));
@@ -122,12 +117,16 @@ class LoginFloodTest extends ApiTestBase {
         }
     }
 
+    /** A sign-in with the right password from the client's own address, behind the trusted proxy. */
+    private Response signIn(Client client) {
+        return api.call(c -> c.login(new LoginRequest(client.name(), Api.PASSWORD)))
+                .header("X-Forwarded-For", client.address()).send();
+    }
+
     private void signInBackingOff(Client client) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
-            Response answer = api.send("POST", "/api/v1/auth/login", null, "application/json",
-                    api.toJson(Map.of("username", client.name(), "password", Api.PASSWORD)),
-                    "X-Forwarded-For", client.address());
+            Response answer = signIn(client);
             if (answer.status() == 200) {
                 return;
             }

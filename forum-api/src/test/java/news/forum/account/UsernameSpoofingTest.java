@@ -1,25 +1,21 @@
 package news.forum.account;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 class UsernameSpoofingTest extends ApiTestBase {
 
     /** Latin letters and the Cyrillic letters drawn the same, position by position. */
     private static final String LATIN = "aceopxy";
     private static final String CYRILLIC = "асеорху";
-
-    @Inject
-    SkeletonBackfill backfill;
 
     @Test
     void aCyrillicLookAlikeOfATakenLatinNameIsRefusedWith409() {
@@ -136,8 +132,8 @@ class UsernameSpoofingTest extends ApiTestBase {
         db.update("INSERT INTO account (username, username_key, display_name, password_hash) VALUES (?, ?, ?, 'x')",
                 cyrillic, cyrillic, cyrillic);
 
-        assertThat(backfill.run()).isEqualTo(1);
-        assertThat(backfill.run()).as("idempotent").isZero();
+        assertThat(bean(SkeletonBackfill.class).run()).isEqualTo(1);
+        assertThat(bean(SkeletonBackfill.class).run()).as("idempotent").isZero();
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ? AND username_skeleton = ?",
                 latin, latin)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ? AND username_skeleton IS NULL",

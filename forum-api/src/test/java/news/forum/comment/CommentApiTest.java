@@ -1,28 +1,32 @@
 package news.forum.comment;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
-import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
-import org.junit.jupiter.api.BeforeEach;
+import news.forum.support.ThreadTestBase;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
-class CommentApiTest extends ApiTestBase {
+@WholeDatabase
+class CommentApiTest extends ThreadTestBase {
 
-    private String thread;
-    private Api.Session reader;
+    private Response postRaw(String json) {
+        return api.call(c -> c.post(thread, null, null)).as(reader).body(json).send();
+    }
 
-    @BeforeEach
-    void openThread() {
-        thread = api.newThread();
-        reader = api.newUser();
+    private int commentCount() {
+        return ((Number) api.send(c -> c.thread(thread)).path("commentCount")).intValue();
+    }
+
+    private static VoteRequest vote(int value) {
+        return new VoteRequest(BigDecimal.valueOf(value));
     }
 
     @Test
@@ -30,7 +34,8 @@ class CommentApiTest extends ApiTestBase {
         Response created = api.postComment(thread, reader.token(), "Hello **world**", null);
 
         created.expectStatus(201);
-        assertThat(created.header("Location")).isEqualTo("/api/v1/comments/" + created.path("id"));
+        String id = created.path("id");
+        assertThat(created.header("Location")).isEqualTo(Api.route(c -> c.comment(id)).path());
         assertThat((String) created.path("threadId")).isEqualTo(thread);
         assertThat((String) created.path("parentId")).isNull();
         assertThat(((Number) created.path("depth")).intValue()).isZero();
@@ -44,7 +49,7 @@ class CommentApiTest extends ApiTestBase {
         Response fetched = api.get(created.header("Location"));
         fetched.expectStatus(200);
         assertThat(fetched.json()).isEqualTo(created.json());
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+        assertThat(commentCount()).isEqualTo(1);
     }
 
     @Test
@@ -57,10 +62,10 @@ class CommentApiTest extends ApiTestBase {
         Response deeper = api.postComment(thread, reader.token(), "deeper", reply.path("id"));
         assertThat(((Number) deeper.path("depth")).intValue()).isEqualTo(2);
 
-        List<Map<String, Object>> comments = api.get("/api/v1/threads/" + thread + "/comments").list("comments");
+        List<Map<String, Object>> comments = api.send(c -> c.page(thread, null, null, null)).list("comments");
         assertThat(comments).extracting(c -> c.get("id")).containsExactly(top, reply.path("id"), deeper.path("id"));
         assertThat(((Number) comments.get(0).get("replyCount")).intValue()).isEqualTo(1);
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(3);
+        assertThat(commentCount()).isEqualTo(3);
     }
 
     @Test
@@ -72,7 +77,7 @@ class CommentApiTest extends ApiTestBase {
         forged.put("author", Map.of("username", "admin", "displayName", "Admin"));
         forged.put("createdAt", "2000-01-01T00:00:00Z");
         forged.put("replyCount", 50);
-        Response created = api.post("/api/v1/threads/" + thread + "/comments", reader.token(), forged);
+        Response created = api.call(c -> c.post(thread, null, null)).as(reader).body(forged).send();
         created.expectStatus(201);
         assertThat((String) created.path("id")).isNotEqualTo("1");
         assertThat(((Number) created.path("score")).intValue()).isZero();
@@ -128,22 +133,20 @@ class CommentApiTest extends ApiTestBase {
         assertProblem(api.postComment(thread, reader.token(), "", null), 400);
         assertProblem(api.postComment(thread, reader.token(), "   \n\t ", null), 400);
         assertProblem(api.postComment(thread, reader.token(), "x".repeat(10_001), null), 400);
-        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
-                "{\"body\":\"" + "😀".repeat(10_001) + "\"}"), 400);
-        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), Map.of()), 400);
+        assertProblem(postRaw("{\"body\":\"" + "😀".repeat(10_001) + "\"}"), 400);
+        assertProblem(postRaw("{}"), 400);
         assertThat(db.snapshot()).isEqualTo(before);
 
         // counted in code points, sent as raw UTF-8 (40,000 bytes) as a browser would
-        api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
-                "{\"body\":\"" + "😀".repeat(10_000) + "\"}").expectStatus(201);
+        postRaw("{\"body\":\"" + "😀".repeat(10_000) + "\"}").expectStatus(201);
     }
 
     @Test
     void controlCharactersAreRefusedAndBidiOverridesRemoved() {
         String before = db.snapshot();
-        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"nul \\u0000 here\"}"), 400);
-        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"bell \\u0007\"}"), 400);
-        assertProblem(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), "{\"body\":\"half \\ud800 pair\"}"), 400);
+        assertProblem(postRaw("{\"body\":\"nul \\u0000 here\"}"), 400);
+        assertProblem(postRaw("{\"body\":\"bell \\u0007\"}"), 400);
+        assertProblem(postRaw("{\"body\":\"half \\ud800 pair\"}"), 400);
         assertThat(db.snapshot()).isEqualTo(before);
 
         String html = api.postComment(thread, reader.token(), "abc\u202Edef\u2066ghi", null).expectStatus(201).path("bodyHtml");
@@ -153,8 +156,7 @@ class CommentApiTest extends ApiTestBase {
     @Test
     void aBodyOver64KiBIsRefusedWith413() {
         String before = db.snapshot();
-        Response tooLarge = api.post("/api/v1/threads/" + thread + "/comments", reader.token(),
-                "{\"body\":\"" + "a".repeat(70_000) + "\"}");
+        Response tooLarge = postRaw("{\"body\":\"" + "a".repeat(70_000) + "\"}");
         assertProblem(tooLarge, 413);
         assertThat(db.snapshot()).isEqualTo(before);
     }
@@ -165,7 +167,7 @@ class CommentApiTest extends ApiTestBase {
         String elsewhere = api.postComment(otherThread, reader.token(), "elsewhere", null).path("id");
         String gone = api.postComment(thread, reader.token(), "to delete", null).path("id");
         api.postComment(thread, reader.token(), "keeps it as a tombstone", gone).expectStatus(201);
-        api.delete("/api/v1/comments/" + gone, reader.token()).expectStatus(204);
+        api.send(reader, c -> c.delete(gone)).expectStatus(204);
         String before = db.snapshot();
 
         assertProblem(api.postComment(thread, reader.token(), "x", elsewhere), 422);
@@ -205,24 +207,23 @@ class CommentApiTest extends ApiTestBase {
 
     @Test
     void theAuthorEditsAndNobodyElseDoes() {
-        Response posted = api.postComment(thread, reader.token(), "first version", null);
-        String path = "/api/v1/comments/" + posted.path("id");
+        String id = api.postComment(thread, reader.token(), "first version", null).path("id");
 
-        Response edited = api.patch(path, reader.token(), Map.of("body", "second _version_"));
+        Response edited = api.send(reader, c -> c.edit(id, new EditCommentRequest("second _version_")));
         edited.expectStatus(200);
         assertThat((String) edited.path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
         assertThat((String) edited.path("editedAt")).isNotNull();
 
-        assertProblem(api.patch(path, api.newUser().token(), Map.of("body", "hijack")), 403);
-        assertProblem(api.patch(path, api.newModerator().token(), Map.of("body", "moderator rewrite")), 403);
-        assertProblem(api.patch(path, null, Map.of("body", "anon")), 401);
-        assertProblem(api.patch(path, reader.token(), Map.of("body", "")), 400);
-        assertProblem(api.patch("/api/v1/comments/987654321", reader.token(), Map.of("body", "x")), 404);
-        assertThat((String) api.get(path).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
+        assertProblem(api.send(api.newUser(), c -> c.edit(id, new EditCommentRequest("hijack"))), 403);
+        assertProblem(api.send(api.newModerator(), c -> c.edit(id, new EditCommentRequest("moderator rewrite"))), 403);
+        assertProblem(api.send(c -> c.edit(id, new EditCommentRequest("anon"))), 401);
+        assertProblem(api.send(reader, c -> c.edit(id, new EditCommentRequest(""))), 400);
+        assertProblem(api.send(reader, c -> c.edit("987654321", new EditCommentRequest("x"))), 404);
+        assertThat((String) api.send(c -> c.comment(id)).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
 
-        api.put("/api/v1/threads/" + thread + "/lock", api.admin().token(), Map.of()).expectStatus(200);
-        assertProblem(api.patch(path, reader.token(), Map.of("body", "after the lock")), 423);
-        assertThat((String) api.get(path).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
+        api.as(api.admin()).lock(thread, new LockRequest(null, null));
+        assertProblem(api.send(reader, c -> c.edit(id, new EditCommentRequest("after the lock"))), 423);
+        assertThat((String) api.send(c -> c.comment(id)).path("bodyHtml")).isEqualTo("<p>second <em>version</em></p>");
     }
 
     @Test
@@ -230,16 +231,16 @@ class CommentApiTest extends ApiTestBase {
         String top = api.postComment(thread, reader.token(), "top", null).path("id");
         String leaf = api.postComment(thread, reader.token(), "leaf", top).path("id");
 
-        assertProblem(api.delete("/api/v1/comments/" + leaf, api.newUser().token()), 403);
-        assertProblem(api.delete("/api/v1/comments/" + leaf, null), 401);
-        api.delete("/api/v1/comments/" + leaf, reader.token()).expectStatus(204);
+        assertProblem(api.send(api.newUser(), c -> c.delete(leaf)), 403);
+        assertProblem(api.send(c -> c.delete(leaf)), 401);
+        api.send(reader, c -> c.delete(leaf)).expectStatus(204);
 
-        assertProblem(api.get("/api/v1/comments/" + leaf), 404);
-        assertProblem(api.delete("/api/v1/comments/" + leaf, reader.token()), 404);
+        assertProblem(api.send(c -> c.comment(leaf)), 404);
+        assertProblem(api.send(reader, c -> c.delete(leaf)), 404);
         List<Map<String, Object>> comments = api.readAll(thread, "oldest", 50);
         assertThat(comments).extracting(c -> c.get("id")).containsExactly(top);
         assertThat(((Number) comments.get(0).get("replyCount")).intValue()).isZero();
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+        assertThat(commentCount()).isEqualTo(1);
     }
 
     @Test
@@ -249,38 +250,38 @@ class CommentApiTest extends ApiTestBase {
         String other = api.newUser().token();
         String leaf = api.postComment(thread, other, "leaf", middle).path("id");
 
-        api.delete("/api/v1/comments/" + middle, reader.token()).expectStatus(204);
-        Response tombstone = api.get("/api/v1/comments/" + middle);
+        api.send(reader, c -> c.delete(middle)).expectStatus(204);
+        Response tombstone = api.send(c -> c.comment(middle));
         tombstone.expectStatus(200);
         assertThat((Boolean) tombstone.path("deleted")).isTrue();
         assertThat((Object) tombstone.path("author")).isNull();
         assertThat((Object) tombstone.path("bodyHtml")).isNull();
         assertThat(tombstone.body()).doesNotContain("middle").doesNotContain(reader.username());
         assertThat(api.readAll(thread, "oldest", 50)).extracting(c -> c.get("id")).containsExactly(top, middle, leaf);
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(2);
-        assertProblem(api.delete("/api/v1/comments/" + middle, reader.token()), 404);
+        assertThat(commentCount()).isEqualTo(2);
+        assertProblem(api.send(reader, c -> c.delete(middle)), 404);
 
-        api.delete("/api/v1/comments/" + leaf, other).expectStatus(204);
+        api.send(other, c -> c.delete(leaf)).expectStatus(204);
         List<Map<String, Object>> left = api.readAll(thread, "oldest", 50);
         assertThat(left).extracting(c -> c.get("id")).containsExactly(top);
         assertThat(((Number) left.get(0).get("replyCount")).intValue()).isZero();
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+        assertThat(commentCount()).isEqualTo(1);
     }
 
     @Test
     void aModeratorsDeleteOfAnothersCommentRemovesItEvenInALockedThreadKeepingTheTextAndIsAudited() {
         String comment = api.postComment(thread, reader.token(), "spam spam", null).path("id");
         Api.Session moderator = api.newModerator();
-        api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of()).expectStatus(200);
-        assertProblem(api.delete("/api/v1/comments/" + comment, reader.token()), 423);
+        api.as(moderator).lock(thread, new LockRequest(null, null));
+        assertProblem(api.send(reader, c -> c.delete(comment)), 423);
 
-        api.delete("/api/v1/comments/" + comment, moderator.token()).expectStatus(204);
-        api.delete("/api/v1/comments/" + comment, moderator.token()).expectStatus(204);
+        api.send(moderator, c -> c.delete(comment)).expectStatus(204);
+        api.send(moderator, c -> c.delete(comment)).expectStatus(204);
         List<Map<String, Object>> listed = api.readAll(thread, "oldest", 50);
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0)).containsEntry("status", "removed").containsEntry("deleted", true)
                 .containsEntry("author", null).containsEntry("bodyHtml", null);
-        assertThat(api.get("/api/v1/threads/" + thread).body()).contains("\"commentCount\":0");
+        assertThat(api.send(c -> c.thread(thread)).body()).contains("\"commentCount\":0");
         assertThat(db.count("SELECT count(*) FROM comment WHERE id = ? AND body = 'spam spam'", db.rowId(comment))).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'comment.remove' AND target_id = ?"
                 + " AND actor_id = ?", db.rowId(comment), db.rowId(moderator.id()))).isEqualTo(1);
@@ -289,43 +290,45 @@ class CommentApiTest extends ApiTestBase {
     @Test
     void votesCountOncePerAccountCanChangeAndCannotBeSelfCast() {
         String comment = api.postComment(thread, reader.token(), "vote on me", null).path("id");
-        String path = "/api/v1/comments/" + comment + "/vote";
         Api.Session a = api.newUser();
         Api.Session b = api.newUser();
 
-        assertThat(((Number) api.put(path, a.token(), Map.of("value", 1)).expectStatus(200).path("score")).intValue()).isEqualTo(1);
-        assertThat(((Number) api.put(path, a.token(), Map.of("value", 1)).expectStatus(200).path("score")).intValue()).isEqualTo(1);
-        assertThat(((Number) api.put(path, b.token(), Map.of("value", -1)).expectStatus(200).path("score")).intValue()).isZero();
-        assertThat(((Number) api.put(path, a.token(), Map.of("value", -1)).expectStatus(200).path("score")).intValue()).isEqualTo(-2);
-        assertThat(((Number) api.put(path, b.token(), Map.of("value", 0)).expectStatus(200).path("score")).intValue()).isEqualTo(-1);
+        assertThat(((Number) api.send(a, c -> c.vote(comment, vote(1))).expectStatus(200).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.send(a, c -> c.vote(comment, vote(1))).expectStatus(200).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.send(b, c -> c.vote(comment, vote(-1))).expectStatus(200).path("score")).intValue()).isZero();
+        assertThat(((Number) api.send(a, c -> c.vote(comment, vote(-1))).expectStatus(200).path("score")).intValue()).isEqualTo(-2);
+        assertThat(((Number) api.send(b, c -> c.vote(comment, vote(0))).expectStatus(200).path("score")).intValue()).isEqualTo(-1);
 
         String before = db.snapshot();
-        assertProblem(api.put(path, reader.token(), Map.of("value", 1)), 403);
-        assertProblem(api.put(path, a.token(), Map.of("value", 2)), 400);
-        assertProblem(api.put(path, a.token(), Map.of()), 400);
-        assertProblem(api.put(path, null, Map.of("value", 1)), 401);
-        assertProblem(api.put("/api/v1/comments/987654321/vote", a.token(), Map.of("value", 1)), 404);
+        assertProblem(api.send(reader, c -> c.vote(comment, vote(1))), 403);
+        assertProblem(api.send(a, c -> c.vote(comment, vote(2))), 400);
+        assertProblem(api.call(c -> c.vote(comment, null)).as(a).body("{}").send(), 400);
+        assertProblem(api.send(c -> c.vote(comment, vote(1))), 401);
+        assertProblem(api.send(a, c -> c.vote("987654321", vote(1))), 404);
         assertThat(db.snapshot()).isEqualTo(before);
-        assertThat(((Number) api.get("/api/v1/comments/" + comment).path("score")).intValue()).isEqualTo(-1);
+        assertThat(((Number) api.send(c -> c.comment(comment)).path("score")).intValue()).isEqualTo(-1);
     }
 
     @Test
     void limitAndSortAndCursorAreValidated() {
-        String base = "/api/v1/threads/" + thread + "/comments";
-        assertProblem(api.get(base + "?limit=0"), 400);
-        assertProblem(api.get(base + "?limit=201"), 400);
-        assertProblem(api.get(base + "?limit=ten"), 400);
-        assertProblem(api.get(base + "?sort=random"), 400);
-        assertProblem(api.get(base + "?after=garbage!"), 400);
-        assertProblem(api.get(base + "?after=" + java.util.Base64.getUrlEncoder().encodeToString("o|0|1|zz".getBytes())), 400);
+        assertProblem(page(null, "0", null), 400);
+        assertProblem(page(null, "201", null), 400);
+        assertProblem(page(null, "ten", null), 400);
+        assertProblem(page("random", null, null), 400);
+        assertProblem(page(null, null, "garbage!"), 400);
+        assertProblem(page(null, null, java.util.Base64.getUrlEncoder().encodeToString("o|0|1|zz".getBytes())), 400);
 
         for (int i = 0; i < 3; i++) {
             api.postComment(thread, reader.token(), "c" + i, null).expectStatus(201);
         }
-        String oldestCursor = api.get(base + "?limit=1").path("next");
-        assertProblem(api.get(base + "?sort=newest&after=" + oldestCursor), 400);
-        assertThat(api.get(base + "?limit=200").list("comments")).hasSize(3);
-        assertThat((Object) api.get(base + "?limit=3").path("next")).isNull();
-        assertThat(api.get(base).list("comments")).hasSize(3);
+        String oldestCursor = page(null, "1", null).path("next");
+        assertProblem(page("newest", null, oldestCursor), 400);
+        assertThat(page(null, "200", null).list("comments")).hasSize(3);
+        assertThat((Object) page(null, "3", null).path("next")).isNull();
+        assertThat(page(null, null, null).list("comments")).hasSize(3);
+    }
+
+    private Response page(String sort, String limit, String after) {
+        return api.send(c -> c.page(thread, sort, limit, after));
     }
 }

@@ -1,14 +1,14 @@
 package news.forum.comment;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
 class ConcurrencyTest extends ApiTestBase {
 
     @Test
@@ -55,8 +54,8 @@ class ConcurrencyTest extends ApiTestBase {
         }
         int total = 1 + writers.size() * perWriter;
         int replies = writers.size() * perWriter * 3 / 4;
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(total);
-        assertThat(((Number) api.get("/api/v1/comments/" + parent).path("replyCount")).intValue()).isEqualTo(replies);
+        assertThat(((Number) api.send(c -> c.thread(thread)).path("commentCount")).intValue()).isEqualTo(total);
+        assertThat(((Number) api.send(c -> c.comment(parent)).path("replyCount")).intValue()).isEqualTo(replies);
         assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(total);
         assertThat(api.readAll(thread, "oldest", 200)).hasSize(total);
     }
@@ -104,7 +103,7 @@ class ConcurrencyTest extends ApiTestBase {
                 }
                 started.await();
                 Thread.sleep(5 + random.nextInt(40));
-                api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of()).expectStatus(200);
+                api.send(moderator.token(), c -> c.lock(thread, new LockRequest(null, null))).expectStatus(200);
                 lockAnswered.set(true);
                 long storedAtLockAnswer = db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread));
 
@@ -116,7 +115,7 @@ class ConcurrencyTest extends ApiTestBase {
                         .isEqualTo(storedAtLockAnswer);
                 assertThat(acknowledgedAfterLockAnswer).as("no reply sent after the lock's answer was accepted").isEmpty();
                 assertThat(storedAtEnd).as("every 201 is stored, nothing else").isEqualTo(acknowledged.size());
-                assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).longValue())
+                assertThat(((Number) api.send(c -> c.thread(thread)).path("commentCount")).longValue())
                         .isEqualTo(storedAtEnd);
                 acceptedBeforeLocks += storedAtEnd;
             }
@@ -143,7 +142,7 @@ class ConcurrencyTest extends ApiTestBase {
                 jobs.add(() -> {
                     // each voter changes its mind a few times, with its own requests racing each other
                     for (int v : new int[]{1, -1, 0, 1, finalValue}) {
-                        api.put("/api/v1/comments/" + comment + "/vote", voter.token(), Map.of("value", v)).expectStatus(200);
+                        api.send(voter.token(), c -> c.vote(comment, new VoteRequest(BigDecimal.valueOf(v)))).expectStatus(200);
                     }
                     return finalValue;
                 });
@@ -152,7 +151,7 @@ class ConcurrencyTest extends ApiTestBase {
             for (Future<Integer> result : pool.invokeAll(jobs)) {
                 expected += result.get();
             }
-            assertThat(((Number) api.get("/api/v1/comments/" + comment).path("score")).intValue()).isEqualTo(expected);
+            assertThat(((Number) api.send(c -> c.comment(comment)).path("score")).intValue()).isEqualTo(expected);
             assertThat(db.count("SELECT coalesce(sum(value), 0) FROM comment_vote WHERE comment_id = ?", db.rowId(comment)))
                     .isEqualTo(expected);
         } finally {
@@ -169,7 +168,7 @@ class ConcurrencyTest extends ApiTestBase {
         try {
             List<Callable<Integer>> jobs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                jobs.add(() -> api.put("/api/v1/comments/" + comment + "/vote", voter.token(), Map.of("value", 1)).status());
+                jobs.add(() -> api.send(voter.token(), c -> c.vote(comment, new VoteRequest(BigDecimal.valueOf(1)))).status());
             }
             for (Future<Integer> result : pool.invokeAll(jobs)) {
                 assertThat(result.get()).isEqualTo(200);
@@ -177,6 +176,6 @@ class ConcurrencyTest extends ApiTestBase {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(((Number) api.get("/api/v1/comments/" + comment).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.send(c -> c.comment(comment)).path("score")).intValue()).isEqualTo(1);
     }
 }

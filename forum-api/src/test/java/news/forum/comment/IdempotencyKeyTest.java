@@ -1,11 +1,10 @@
 package news.forum.comment;
 
-import jakarta.inject.Inject;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
-import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
-import org.junit.jupiter.api.BeforeEach;
+import news.forum.support.ThreadTestBase;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,25 +17,12 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client may retry a post with the same Idempotency-Key without ever posting twice. */
-@MicronautTest(transactional = false)
-class IdempotencyKeyTest extends ApiTestBase {
-
-    private String thread;
-    private Api.Session reader;
-
-    @BeforeEach
-    void openThread() {
-        thread = api.newThread();
-        reader = api.newUser();
-    }
+@WholeDatabase
+class IdempotencyKeyTest extends ThreadTestBase {
 
     private Response post(Api.Session who, String key, String body) {
-        return api.send("POST", "/api/v1/threads/" + thread + "/comments", who.token(), "application/json",
-                "{\"body\":\"" + body + "\"}", "Idempotency-Key", key);
+        return api.call(c -> c.post(thread, null, key)).as(who).body("{\"body\":\"" + body + "\"}").send();
     }
-
-    @Inject
-    IdempotencyKeys idempotencyKeys;
 
     @Test
     void keysAreForgottenAfterTheRetentionAndNotBefore() {
@@ -45,7 +31,7 @@ class IdempotencyKeyTest extends ApiTestBase {
         db.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours'"
                 + " WHERE idempotency_key = 'kept-a-day' AND account_id = ?", db.rowId(reader.id()));
 
-        idempotencyKeys.pruneExpired();
+        bean(IdempotencyKeys.class).pruneExpired();
 
         // the old key is free again: it names a new request; the recent one still guards its first answer
         post(reader, "kept-a-day", "another body a day later").expectStatus(201);
@@ -63,7 +49,7 @@ class IdempotencyKeyTest extends ApiTestBase {
         assertThat((String) retry.path("id")).isEqualTo(first.path("id"));
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(1);
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue()).isEqualTo(1);
+        assertThat(api.anonymous().thread(thread).commentCount()).isEqualTo(1);
     }
 
     @Test
@@ -116,9 +102,9 @@ class IdempotencyKeyTest extends ApiTestBase {
 
     @Test
     void aRefusedPostDoesNotUseUpItsKey() {
-        api.put("/api/v1/threads/" + thread + "/lock", api.admin().token(), java.util.Map.of()).expectStatus(200);
+        api.as(api.admin()).lock(thread, new LockRequest(null, null));
         assertProblem(post(reader, "after-unlock", "hello"), 423);
-        api.delete("/api/v1/threads/" + thread + "/lock", api.admin().token()).expectStatus(200);
+        api.as(api.admin()).unlock(thread);
         post(reader, "after-unlock", "hello").expectStatus(201);
     }
 }

@@ -1,7 +1,6 @@
 package news.forum.comment;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import news.forum.web.PublicIds;
+import news.forum.moderation.RemovalRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import static news.forum.web.PublicIds.Kind.COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by a moderator, read page by page in every sort and several page sizes, must come back exactly in tree order: every
  * visible comment once, each parent before its replies, replies oldest first, top-level comments in the chosen order.
  */
-@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TreeOrderAndPagingTest extends ApiTestBase {
 
@@ -41,6 +44,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
     private final Map<Long, Api.Session> authors = new HashMap<>();
     private final Set<Long> deleted = new HashSet<>();
     private final Set<Long> removed = new HashSet<>();
+    private final List<Long> ids = new ArrayList<>();
     private String thread;
 
     @BeforeEach
@@ -51,40 +55,58 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         Random random = new Random(20121004);
         thread = api.newThread();
         List<Api.Session> writers = List.of(api.newUser(), api.newUser(), api.newUser(), api.newUser());
-        List<Long> ids = new ArrayList<>();
+        // the tree is drawn first, then written by four clients at once, each reply once its parent is stored
+        int[] parentOf = new int[COMMENTS];
+        int[] depthOf = new int[COMMENTS];
+        int[] writerOf = new int[COMMENTS];
         for (int i = 0; i < COMMENTS; i++) {
-            Made parent = null;
-            if (!ids.isEmpty() && random.nextInt(100) >= 12) {
+            parentOf[i] = -1;
+            if (i > 0 && random.nextInt(100) >= 12) {
                 // favour recent comments so that some branches grow deep
-                int index = random.nextBoolean() ? ids.size() - 1 - random.nextInt(Math.min(ids.size(), 20))
-                        : random.nextInt(ids.size());
-                parent = made.get(ids.get(index));
-                if (parent.depth() >= 20) {
-                    parent = null;
+                int index = random.nextBoolean() ? i - 1 - random.nextInt(Math.min(i, 20)) : random.nextInt(i);
+                if (depthOf[index] < 20) {
+                    parentOf[i] = index;
+                    depthOf[i] = depthOf[index] + 1;
                 }
             }
-            Api.Session writer = writers.get(random.nextInt(writers.size()));
-            var posted = api.postComment(thread, writer.token(), "comment " + i,
-                    parent == null ? null : publicIds.format(PublicIds.Kind.COMMENT, parent.id())).expectStatus(201);
-            long id = db.rowId(posted.path("id"));
-            made.put(id, new Made(id, parent == null ? null : parent.id(), parent == null ? 0 : parent.depth() + 1));
-            authors.put(id, writer);
-            ids.add(id);
+            writerOf[i] = random.nextInt(writers.size());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Long>> stored = new ArrayList<>();
+            for (int i = 0; i < COMMENTS; i++) {
+                int comment = i;
+                CompletableFuture<Long> parent = parentOf[i] < 0 ? CompletableFuture.completedFuture(null)
+                        : stored.get(parentOf[i]);
+                stored.add(parent.thenApplyAsync(parentId -> db.rowId(api.postComment(thread,
+                        writers.get(writerOf[comment]).token(), "comment " + comment,
+                        parentId == null ? null : publicIds.format(COMMENT, parentId)).expectStatus(201).path("id")), clients));
+            }
+            for (int i = 0; i < COMMENTS; i++) {
+                long id = stored.get(i).join();
+                Long parentId = parentOf[i] < 0 ? null : ids.get(parentOf[i]);
+                made.put(id, new Made(id, parentId, depthOf[i]));
+                authors.put(id, writers.get(writerOf[i]));
+                ids.add(id);
+            }
+        } finally {
+            clients.shutdownNow();
         }
         List<Long> roots = ids.stream().filter(id -> made.get(id).parentId() == null).toList();
         List<Api.Session> voters = List.of(api.newUser(), api.newUser(), api.newUser());
         for (int v = 0; v < 60; v++) {
             long root = roots.get(random.nextInt(roots.size()));
             Api.Session voter = voters.get(random.nextInt(voters.size()));
-            int score = ((Number) api.put("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, root) + "/vote", voter.token(),
-                    Map.of("value", random.nextBoolean() ? 1 : -1)).expectStatus(200).path("score")).intValue();
+            VoteRequest vote = new VoteRequest(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1));
+            int score = ((Number) api.send(voter, c -> c.vote(publicIds.format(COMMENT, root), vote)).expectStatus(200)
+                    .path("score")).intValue();
             scores.put(root, score);
         }
         // their authors delete some comments: leaves disappear, those with replies stay as tombstones
         for (int d = 0; d < 120; d++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (deleted.add(victim)) {
-                api.delete("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, victim), authors.get(victim).token()).expectStatus(204);
+                api.send(authors.get(victim).token(), c -> c.delete(publicIds.format(COMMENT, victim))).expectStatus(204);
             }
         }
         // a moderator removes others: each stays in its place as a placeholder, out of the thread's count
@@ -92,8 +114,8 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         for (int r = 0; r < 60; r++) {
             long victim = ids.get(random.nextInt(ids.size()));
             if (!deleted.contains(victim) && removed.add(victim)) {
-                api.put("/api/v1/comments/" + publicIds.format(PublicIds.Kind.COMMENT, victim) + "/removal", moderator,
-                        Map.of("reason", "rule " + r)).expectStatus(200);
+                RemovalRequest reason = new RemovalRequest("rule " + r);
+                api.send(moderator, c -> c.remove(publicIds.format(COMMENT, victim), reason)).expectStatus(200);
             }
         }
     }
@@ -107,7 +129,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
         assertThat(read).extracting(c -> db.rowId((String) c.get("id"))).containsExactlyElementsOf(expected);
         for (Map<String, Object> comment : read) {
             Made known = made.get(db.rowId((String) comment.get("id")));
-            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(PublicIds.Kind.COMMENT, known.parentId()));
+            assertThat(comment.get("parentId")).isEqualTo(known.parentId() == null ? null : publicIds.format(COMMENT, known.parentId()));
             assertThat(((Number) comment.get("depth")).intValue()).isEqualTo(known.depth());
             assertThat(comment.get("deleted")).isEqualTo(deleted.contains(known.id()) || removed.contains(known.id()));
             assertThat(comment.get("status")).isEqualTo(deleted.contains(known.id()) ? "deleted"
@@ -119,7 +141,7 @@ class TreeOrderAndPagingTest extends ApiTestBase {
     void theThreadCountsItsLiveCommentsAndEachCommentItsVisibleReplies() {
         List<Long> visible = expectedOrder("oldest");
         long live = visible.stream().filter(id -> !deleted.contains(id) && !removed.contains(id)).count();
-        assertThat(((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).longValue()).isEqualTo(live);
+        assertThat(((Number) api.send(c -> c.thread(thread)).path("commentCount")).longValue()).isEqualTo(live);
         Map<Long, Integer> visibleReplies = new HashMap<>();
         for (long id : visible) {
             Long parent = made.get(id).parentId();

@@ -1,10 +1,10 @@
 package news.forum.embed;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Only a page of an allowed publisher origin, or of the forum's public origin when FORUM_PUBLIC_ORIGIN names it, may
  * start an article with its first reply; the request's Host header never makes an origin the forum's own; and a
- * later first reply, or one racing it, never changes the article's title or URL.
+ * later first reply, or one racing it, never changes the article's title or URL. A refusal is checked against the
+ * whole database: the class runs alone.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 @Property(name = "forum.embed.allowed-origins", value = "https://news.example")
 @Property(name = "forum.embed.public-origin", value = "https://forum.example")
 class ArticleSquattingTest extends ApiTestBase {
@@ -39,22 +39,22 @@ class ArticleSquattingTest extends ApiTestBase {
         String key = Api.uniqueName("host-spoof-");
         String before = db.snapshot();
 
-        String spoofed = raw("POST", "/api/v1/embed/articles/" + key + "/comments", "evil.example", reader.token(),
-                api.toJson(Map.of("title", "Spoofed", "url", "http://evil.example/phish", "body", "First!")));
+        String spoofed = raw("POST", Api.route(c -> c.postFirst(key, null, null)).path(), "evil.example", reader.token(),
+                api.toJson(new FirstCommentRequest("Spoofed", "http://evil.example/phish", "First!")));
         assertThat(spoofed).startsWith("HTTP/1.1 403").contains("origin-not-allowed");
-        String asked = raw("GET", "/api/v1/embed/articles/" + key + "?url=http%3A%2F%2Fevil.example%2Fphish",
+        String asked = raw("GET", Api.route(c -> c.embedArticle(key, "http://evil.example/phish")).path(),
                 "evil.example", null, null);
         assertThat(asked).startsWith("HTTP/1.1 200").contains("\"startAllowed\":false");
         // the address the server actually listens on is no publisher either
         String local = api.base() + "/demo/" + key;
         assertProblem(first(key, reader, "Local", local), 403);
-        assertThat((Boolean) api.get("/api/v1/embed/articles/" + key + "?url=" + local).path("startAllowed")).isFalse();
+        assertThat(api.anonymous().embedArticle(key, local).startAllowed()).isFalse();
         for (String url : new String[]{"https://news.example.evil.example/x", "https://evil.example/https://news.example/",
                 "http://news.example/x", "https://news.example:8443/x", "javascript:alert(1)", "//news.example/x"}) {
             assertProblem(first(key, reader, "Lookalike", url), 403);
         }
         assertThat(db.snapshot()).isEqualTo(before);
-        assertProblem(api.get("/api/v1/articles/" + key), 404);
+        assertProblem(api.send(c -> c.article(key)), 404);
     }
 
     @Test
@@ -63,14 +63,14 @@ class ArticleSquattingTest extends ApiTestBase {
         String key = Api.uniqueName("publisher-");
         first(key, reader, "The real title", "https://news.example/" + key).expectStatus(201);
         first(key, api.newUser(), "Squatted title", "https://news.example/elsewhere").expectStatus(201);
-        Response article = api.get("/api/v1/articles/" + key);
+        Response article = api.send(c -> c.article(key));
         assertThat((String) article.path("title")).isEqualTo("The real title");
         assertThat((String) article.path("url")).isEqualTo("https://news.example/" + key);
         assertThat(((Number) article.path("thread.commentCount")).intValue()).isEqualTo(2);
 
         String own = Api.uniqueName("forum-page-");
         first(own, reader, "On the forum's own pages", "https://forum.example/demo/" + own).expectStatus(201);
-        assertThat((String) api.get("/api/v1/articles/" + own).path("url")).isEqualTo("https://forum.example/demo/" + own);
+        assertThat(api.anonymous().article(own).url()).isEqualTo("https://forum.example/demo/" + own);
     }
 
     @Test
@@ -90,7 +90,7 @@ class ArticleSquattingTest extends ApiTestBase {
                 assertThat(response.status()).as(response.body()).isEqualTo(201);
             }
             pool.shutdown();
-            Response article = api.get("/api/v1/articles/" + key);
+            Response article = api.send(c -> c.article(key));
             String title = article.path("title");
             assertThat(title).matches("Title [0-3]");
             assertThat((String) article.path("url")).as("the URL of the same reply as the title").isEqualTo("https://news.example/" + key + "/" + title.substring(6));
@@ -100,8 +100,8 @@ class ArticleSquattingTest extends ApiTestBase {
     }
 
     private Response first(String key, Api.Session reader, String title, String url) {
-        return api.post("/api/v1/embed/articles/" + key + "/comments", reader.token(),
-                Map.of("title", title, "url", url, "body", "A first reply to " + key + " from " + reader.username()));
+        return api.send(reader, c -> c.postFirst(key,
+                new FirstCommentRequest(title, url, "A first reply to " + key + " from " + reader.username()), null));
     }
 
     /** A request written by hand, for a Host header the JDK's client does not let one choose. */

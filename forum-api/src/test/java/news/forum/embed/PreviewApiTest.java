@@ -1,13 +1,11 @@
 package news.forum.embed;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The widget's preview shows what posting would store: the same cleaning (NUL refused, bidi overrides and isolates
  * removed, bodies that show nothing refused), and it has a budget per client address, since each one costs a render.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 @Property(name = "forum.throttle.preview.per-address", value = "8")
 @Property(name = "forum.throttle.preview.period", value = "1h")
 class PreviewApiTest extends ApiTestBase {
 
     private Response preview(Api.Session reader, String body) {
-        return api.post("/api/v1/embed/preview", reader.token(), Map.of("body", body));
+        return api.send(reader, c -> c.preview(new PreviewRequest(body)));
     }
 
     @Test

@@ -1,38 +1,23 @@
 package news.forum.live;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import news.forum.comment.EditCommentRequest;
+import news.forum.moderation.RemovalRequest;
 import news.forum.support.Api;
-import news.forum.support.ApiTestBase;
 import news.forum.support.EventStream;
+import news.forum.support.ForumClient;
 import news.forum.support.Response;
-import org.junit.jupiter.api.BeforeEach;
+import news.forum.support.ThreadTestBase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
-class ThreadEventsTest extends ApiTestBase {
-
-    @Inject
-    OutboxPruner pruner;
-    @Inject
-    ThreadEvents events;
-    @Inject
-    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
-
-    private String thread;
-    private Api.Session reader;
-
-    @BeforeEach
-    void openThread() {
-        thread = api.newThread();
-        reader = api.newUser();
-    }
+class ThreadEventsTest extends ThreadTestBase {
 
     @Test
     void eventsArriveInOrderCarryingTheCommentOrThreadAsTheApiShowsIt() throws IOException {
@@ -47,34 +32,34 @@ class ThreadEventsTest extends ApiTestBase {
             assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
 
             String first = api.postComment(thread, reader.token(), "First **words**", null).expectStatus(201).path("id");
-            expect(stream.next(), "comment.created", "/api/v1/comments/" + first);
+            expect(stream.next(), "comment.created", c -> c.comment(first));
 
             String reply = api.postComment(thread, replier.token(), "A reply", first).expectStatus(201).path("id");
-            expect(stream.next(), "comment.created", "/api/v1/comments/" + reply);
+            expect(stream.next(), "comment.created", c -> c.comment(reply));
 
-            api.patch("/api/v1/comments/" + first, reader.token(), Map.of("body", "First words, edited"))
+            api.send(reader.token(), c -> c.edit(first, new EditCommentRequest("First words, edited")))
                     .expectStatus(200);
-            expect(stream.next(), "comment.updated", "/api/v1/comments/" + first);
+            expect(stream.next(), "comment.updated", c -> c.comment(first));
 
-            api.delete("/api/v1/comments/" + first, reader.token()).expectStatus(204);
+            api.send(reader.token(), c -> c.delete(first)).expectStatus(204);
             EventStream.Received deleted = stream.next();
             assertThat(deleted.name()).isEqualTo("comment.deleted");
             // a tombstone holding its reply: as a page shows it, with neither author nor text
-            assertThat(json(deleted.data())).isEqualTo(api.get("/api/v1/comments/" + first).expectStatus(200).json());
+            assertThat(json(deleted.data())).isEqualTo(api.send(c -> c.comment(first)).expectStatus(200).json());
             assertThat(json(deleted.data())).containsEntry("deleted", true).containsEntry("bodyHtml", null)
                     .containsEntry("author", null);
 
-            api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of("reason", "Legal review"))
+            api.send(moderator.token(), c -> c.lock(thread, new LockRequest("Legal review", null)))
                     .expectStatus(200);
-            expect(stream.next(), "thread.locked", "/api/v1/threads/" + thread);
-            api.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
-            expect(stream.next(), "thread.unlocked", "/api/v1/threads/" + thread);
-            api.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
+            expect(stream.next(), "thread.locked", c -> c.thread(thread));
+            api.send(moderator.token(), c -> c.unlock(thread)).expectStatus(200);
+            expect(stream.next(), "thread.unlocked", c -> c.thread(thread));
+            api.send(moderator.token(), c -> c.unlock(thread)).expectStatus(200);
             api.postComment(thread, reader.token(), "after the unlock", null).expectStatus(201);
             // an unlock that changed nothing published nothing: the next event is the new comment
             assertThat(stream.next().name()).isEqualTo("comment.created");
         }
-        try (EventStream replay = EventStream.open(api.base(), EventStream.path(thread) + "?after=0").awaitOpen()) {
+        try (EventStream replay = EventStream.open(api.base(), EventStream.path(thread, "0")).awaitOpen()) {
             // ids count the thread's changes in commit order; replayed now, the edit of the since deleted comment
             // (3) is left out, as its text is gone
             assertThat(replay.next(6)).extracting(e -> Long.parseLong(e.id())).containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
@@ -83,7 +68,7 @@ class ThreadEventsTest extends ApiTestBase {
 
     @Test
     void aClientReconnectingWithLastEventIdGetsEveryEventItMissedInOrder() {
-        long seen = ((Number) api.get("/api/v1/threads/" + thread).path("lastEventId")).longValue();
+        long seen = ((Number) api.send(c -> c.thread(thread)).path("lastEventId")).longValue();
         String a = api.postComment(thread, reader.token(), "missed one", null).expectStatus(201).path("id");
         String b = api.postComment(thread, reader.token(), "missed two", a).expectStatus(201).path("id");
         String c = api.postComment(thread, reader.token(), "missed three", null).expectStatus(201).path("id");
@@ -99,19 +84,19 @@ class ThreadEventsTest extends ApiTestBase {
             assertThat(json(stream.next().data()).get("id")).as("then live").isEqualTo(d);
         }
         // the thread view's lastEventId, given as ?after=, replays the same way (a page read, then subscribe)
-        try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread) + "?after=" + (seen + 2))) {
+        try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread, Long.toString(seen + 2)))) {
             assertThat(json(stream.awaitOpen().next().data()).get("id")).isEqualTo(c);
         }
     }
 
     @Test
     void aClientThatMissedPrunedEventsIsToldToReload() throws InterruptedException {
-        long seen = ((Number) api.get("/api/v1/threads/" + thread).path("lastEventId")).longValue();
+        long seen = ((Number) api.send(c -> c.thread(thread)).path("lastEventId")).longValue();
         api.postComment(thread, reader.token(), "long ago", null).expectStatus(201);
         api.postComment(thread, reader.token(), "also long ago", null).expectStatus(201);
         long rowId = db.rowId(thread);
         db.update("UPDATE thread_event SET created_at = now() - interval '2 days' WHERE thread_id = ?", rowId);
-        assertThat(pruner.prune()).isGreaterThanOrEqualTo(2);
+        assertThat(bean(OutboxPruner.class).prune()).isGreaterThanOrEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM thread_event WHERE thread_id = ?", rowId)).isZero();
 
         try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread),
@@ -127,7 +112,7 @@ class ThreadEventsTest extends ApiTestBase {
             assertThat(stream.next().name()).isEqualTo("reload");
         }
         // one that is up to date just goes on
-        long now = ((Number) api.get("/api/v1/threads/" + thread).path("lastEventId")).longValue();
+        long now = ((Number) api.send(c -> c.thread(thread)).path("lastEventId")).longValue();
         try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread),
                 "Last-Event-ID", Long.toString(now)).awaitOpen()) {
             api.postComment(thread, reader.token(), "new", null).expectStatus(201);
@@ -137,16 +122,16 @@ class ThreadEventsTest extends ApiTestBase {
 
     @Test
     void deletedTextIsNeverOnTheStreamNotEvenInAReplay() {
-        long seen = ((Number) api.get("/api/v1/threads/" + thread).path("lastEventId")).longValue();
+        long seen = ((Number) api.send(c -> c.thread(thread)).path("lastEventId")).longValue();
         Api.Session other = api.newUser();
         String leaf = api.postComment(thread, reader.token(), "SECRET-LEAF regretted at once", null)
                 .expectStatus(201).path("id");
         String parent = api.postComment(thread, reader.token(), "SECRET-PARENT regretted later", null)
                 .expectStatus(201).path("id");
         api.postComment(thread, other.token(), "an innocent reply", parent).expectStatus(201);
-        api.patch("/api/v1/comments/" + parent, reader.token(), Map.of("body", "SECRET-EDIT")).expectStatus(200);
-        api.delete("/api/v1/comments/" + leaf, reader.token()).expectStatus(204);
-        api.delete("/api/v1/comments/" + parent, reader.token()).expectStatus(204);
+        api.send(reader.token(), c -> c.edit(parent, new EditCommentRequest("SECRET-EDIT"))).expectStatus(200);
+        api.send(reader.token(), c -> c.delete(leaf)).expectStatus(204);
+        api.send(reader.token(), c -> c.delete(parent)).expectStatus(204);
 
         try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread),
                 "Last-Event-ID", Long.toString(seen))) {
@@ -168,8 +153,8 @@ class ThreadEventsTest extends ApiTestBase {
                 .expectStatus(201).path("id");
         try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread)).awaitOpen()) {
             // as moderation publishes a removal: the row may keep its text for the moderators
-            transactions.executeWrite(status -> {
-                events.commentRemoved(db.rowId(thread), db.rowId(comment));
+            transactions().executeWrite(status -> {
+                bean(ThreadEvents.class).commentRemoved(db.rowId(thread), db.rowId(comment));
                 return null;
             });
             EventStream.Received removed = stream.next();
@@ -186,11 +171,11 @@ class ThreadEventsTest extends ApiTestBase {
         String published = api.postComment(thread, reader.token(), "SECRET-ORIGINAL words", null)
                 .expectStatus(201).path("id");
         try (EventStream stream = EventStream.open(api.base(), EventStream.path(thread)).awaitOpen()) {
-            api.put("/api/v1/threads/" + thread + "/moderation", moderator.token(), Map.of("premoderation", "all"))
+            api.call(c -> c.moderation(thread, null)).token(moderator.token()).body(Map.of("premoderation", "all")).send()
                     .expectStatus(200);
             String held = api.postComment(thread, api.newUser().token(), "HELD-TEXT waiting", null)
                     .expectStatus(202).path("id");
-            api.put("/api/v1/comments/" + published + "/removal", moderator.token(), Map.of("reason", "off topic"))
+            api.send(moderator.token(), c -> c.remove(published, new RemovalRequest("off topic")))
                     .expectStatus(200);
 
             EventStream.Received removed = stream.next();
@@ -199,7 +184,7 @@ class ThreadEventsTest extends ApiTestBase {
                     .containsEntry("bodyHtml", null);
             assertThat(((Map<?, ?>) json(removed.data()).get("removal")).get("reason")).isEqualTo("off topic");
 
-            api.put("/api/v1/comments/" + held + "/approval", moderator.token(), Map.of()).expectStatus(200);
+            api.send(moderator.token(), c -> c.approve(held)).expectStatus(200);
             EventStream.Received approved = stream.next();
             assertThat(approved.name()).isEqualTo("comment.created");
             assertThat(json(approved.data())).containsEntry("id", held).containsEntry("status", "published");
@@ -209,16 +194,16 @@ class ThreadEventsTest extends ApiTestBase {
 
     @Test
     void anUnknownThreadIs404AndABadCursorIs400() {
-        Response unknown = api.get(EventStream.path("AAAAAAAAAAA"));
+        Response unknown = api.send(c -> c.events("AAAAAAAAAAA", null, null));
         assertProblem(unknown, 404);
-        assertProblem(api.get(EventStream.path("42")), 404);
-        assertProblem(api.get(EventStream.path(thread) + "?after=-1"), 400);
-        assertProblem(api.get(EventStream.path(thread) + "?after=1%27%20OR%201=1"), 400);
+        assertProblem(api.send(c -> c.events("42", null, null)), 404);
+        assertProblem(api.send(c -> c.events(thread, null, "-1")), 400);
+        assertProblem(api.send(c -> c.events(thread, null, "1' OR 1=1")), 400);
     }
 
-    private void expect(EventStream.Received event, String name, String viewPath) {
+    private void expect(EventStream.Received event, String name, Consumer<ForumClient> view) {
         assertThat(event.name()).isEqualTo(name);
-        assertThat(json(event.data())).as(event.toString()).isEqualTo(api.get(viewPath).expectStatus(200).json());
+        assertThat(json(event.data())).as(event.toString()).isEqualTo(api.send(view).expectStatus(200).json());
         assertThat(event.id()).matches("\\d+");
     }
 

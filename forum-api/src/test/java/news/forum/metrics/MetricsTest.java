@@ -1,10 +1,11 @@
 package news.forum.metrics;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import io.micronaut.context.annotation.Property;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.EventStream;
+import news.forum.support.TestServers;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,15 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * After some traffic, the metrics port serves what an operator graphs and alerts on (requests by route and status
  * with latency buckets, comments published, held and refused by rule, open event streams, the pool), and neither the
- * public port nor any address but loopback serves them.
+ * public port nor any address but loopback serves them. The counters are the whole server's: it has one of its own.
  */
-@MicronautTest(transactional = false)
+@Property(name = TestServers.OWN_SERVER, value = "MetricsTest")
 class MetricsTest extends ApiTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @Inject
-    MetricsServer metrics;
 
     @Test
     void theMetricsPortServesRequestsCommentsStreamsAndThePoolAfterTraffic() throws Exception {
@@ -47,9 +45,10 @@ class MetricsTest extends ApiTestBase {
 
         Api.Session moderator = api.newModerator();
         String reviewed = api.newThread();
-        api.put("/api/v1/threads/" + reviewed + "/moderation", moderator.token(), Map.of("premoderation", "all")).expectStatus(200);
+        api.call(c -> c.moderation(reviewed, null)).as(moderator).body(Map.of("premoderation", "all")).send()
+                .expectStatus(200);
         api.postComment(reviewed, reader.token(), "Waits for a moderator", null).expectStatus(202);
-        api.put("/api/v1/threads/" + reviewed + "/lock", moderator.token(), Map.of()).expectStatus(200);
+        api.as(moderator).lock(reviewed, new LockRequest(null, null));
         api.postComment(reviewed, reader.token(), "Too late, the thread is locked", null).expectStatus(423);
 
         String after;
@@ -65,7 +64,7 @@ class MetricsTest extends ApiTestBase {
         assertThat(delta(before, after, "forum_comments_refused_total", "rule=\"thread-locked\"")).isEqualTo(1);
 
         // requests by route (the template, never the ids) and status, with latency buckets
-        String route = "uri=\"/api/v1/threads/{threadId}/comments\"";
+        String route = "uri=\"" + Api.route(c -> c.post(thread, null, null)).template() + "\"";
         assertThat(delta(before, after, "http_server_requests_seconds_count", route, "method=\"POST\"", "status=\"201\"")).isEqualTo(2);
         assertThat(delta(before, after, "http_server_requests_seconds_count", route, "method=\"POST\"", "status=\"422\"")).isEqualTo(1);
         assertThat(delta(before, after, "http_server_requests_seconds_bucket", route, "status=\"201\"", "le=\"+Inf\"")).isEqualTo(2);
@@ -84,7 +83,7 @@ class MetricsTest extends ApiTestBase {
         for (String path : List.of("/metrics", "/prometheus", "/metrics/forum.comments.posted")) {
             assertThat(api.get(path).status()).as(path).isEqualTo(404);
         }
-        InetSocketAddress address = metrics.address().orElseThrow();
+        InetSocketAddress address = bean(MetricsServer.class).address().orElseThrow();
         assertThat(address.getAddress().isLoopbackAddress()).isTrue();
         assertThat(address.getPort()).isNotEqualTo(server.getPort());
         // the socket the kernel listens on, not what the code meant: loopback only (IPv4, or IPv4 on a dual-stack
@@ -104,7 +103,7 @@ class MetricsTest extends ApiTestBase {
     }
 
     private String scrape() throws IOException, InterruptedException {
-        InetSocketAddress address = metrics.address().orElseThrow();
+        InetSocketAddress address = bean(MetricsServer.class).address().orElseThrow();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + address.getPort() + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

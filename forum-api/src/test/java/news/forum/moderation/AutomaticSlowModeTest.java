@@ -1,7 +1,6 @@
 package news.forum.moderation;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +16,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A thread that receives more than 5 comments (or 3 flags) in a minute goes into slow mode by itself, once. */
-@MicronautTest(transactional = false)
 @Property(name = "forum.moderation.auto-slow-mode.replies-per-minute", value = "5")
 @Property(name = "forum.moderation.auto-slow-mode.flags-per-minute", value = "3")
 @Property(name = "forum.moderation.auto-slow-mode.seconds", value = "45")
@@ -99,11 +96,11 @@ class AutomaticSlowModeTest extends ApiTestBase {
         String first = api.postComment(thread, api.newUser().token(), "Flag bait one", null).expectStatus(201).path("id");
         String second = api.postComment(thread, api.newUser().token(), "Flag bait two", null).expectStatus(201).path("id");
         for (int i = 0; i < 3; i++) {
-            api.post("/api/v1/comments/" + (i < 2 ? first : second) + "/flags", api.newUser().token(),
-                    Map.of("reason", "abuse")).expectStatus(201);
+            String flagged = i < 2 ? first : second;
+            api.send(api.newUser().token(), c -> c.flag(flagged, new FlagRequest("abuse", null))).expectStatus(201);
         }
         assertThat(slowModeHolds(thread)).isFalse();
-        api.post("/api/v1/comments/" + second + "/flags", api.newUser().token(), Map.of("reason", "spam"))
+        api.send(api.newUser().token(), c -> c.flag(second, new FlagRequest("spam", null)))
                 .expectStatus(201);
         assertThat(slowModeHolds(thread)).isTrue();
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'thread.slow-mode.auto' AND target_id = ?"

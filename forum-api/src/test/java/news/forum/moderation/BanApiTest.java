@@ -1,10 +1,14 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -13,15 +17,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 class BanApiTest extends ModerationTestBase {
 
     private Response ban(String username, String token, Map<String, Object> request) {
-        return api.put("/api/v1/accounts/" + username + "/ban", token, request);
+        return api.call(c -> c.ban(username, null)).token(token).body(request).send();
     }
 
     private Response lift(String username, String token) {
-        return api.delete("/api/v1/accounts/" + username + "/ban", token);
+        return api.send(token, c -> c.lift(username));
     }
 
     @Test
@@ -43,18 +47,18 @@ class BanApiTest extends ModerationTestBase {
         Response refused = api.postComment(thread, troll.token(), "after the ban", null);
         assertProblem(refused, 403);
         assertThat((String) refused.path("detail")).contains("Repeated insults");
-        assertProblem(api.patch("/api/v1/comments/" + own, troll.token(), Map.of("body", "edited")), 403);
-        assertProblem(api.delete("/api/v1/comments/" + own, troll.token()), 403);
-        assertProblem(api.put("/api/v1/comments/" + others + "/vote", troll.token(), Map.of("value", -1)), 403);
+        assertProblem(api.send(troll.token(), c -> c.edit(own, new EditCommentRequest("edited"))), 403);
+        assertProblem(api.send(troll.token(), c -> c.delete(own)), 403);
+        assertProblem(api.send(troll.token(), c -> c.vote(others, new VoteRequest(BigDecimal.valueOf(-1)))), 403);
         assertProblem(flag(others, troll.token(), "spam"), 403);
         assertThat(snapshot()).isEqualTo(before);
 
         assertThat(listedIds(thread, troll.token())).containsExactly(own, others);
-        Response me = api.get("/api/v1/me", troll.token());
+        Response me = api.send(troll.token(), c -> c.me());
         me.expectStatus(200);
         assertThat((Object) me.path("ban")).isEqualTo(json("reason", "Repeated insults", "until", null));
         // its sessions end: the refresh token no longer works
-        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", troll.refreshToken())), 401);
+        assertProblem(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", troll.refreshToken())).send(), 401);
         // signing in again lets it read, not write
         Api.Session again = api.login(troll.username(), Api.PASSWORD);
         assertProblem(api.postComment(thread, again.token(), "new session", null), 403);
@@ -86,7 +90,7 @@ class BanApiTest extends ModerationTestBase {
         // the clock moves past the end
         db.update("UPDATE account SET banned_until = now() - interval '1 second' WHERE id = ?", db.rowId(user.id()));
         api.postComment(thread, user.token(), "back again", null).expectStatus(201);
-        assertThat((Object) api.get("/api/v1/me", user.token()).path("ban")).isNull();
+        assertThat((Object) api.send(user.token(), c -> c.me()).path("ban")).isNull();
     }
 
     @Test
@@ -110,7 +114,7 @@ class BanApiTest extends ModerationTestBase {
         assertThat(((Number) banned.path("removedComments")).intValue()).isEqualTo(3);
 
         for (String id : List.of(first, second, third)) {
-            Map<String, Object> shown = api.get("/api/v1/comments/" + id).expectStatus(200).json();
+            Map<String, Object> shown = api.send(c -> c.comment(id)).expectStatus(200).json();
             assertThat(shown).containsEntry("status", "removed").containsEntry("bodyHtml", null);
             assertThat(((Map<?, ?>) shown.get("removal")).get("reason")).isEqualTo("Spam account");
         }
@@ -158,7 +162,7 @@ class BanApiTest extends ModerationTestBase {
         for (String seconds : new String[]{"99999999999999", "-99999999999", "31556889864403199"}) {
             String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                     ("f|" + seconds + "|0|" + comment).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            assertProblem(api.get("/api/v1/moderation/queue?kind=flagged&after=" + forged, moderator.token()), 400);
+            assertProblem(api.send(moderator, c -> c.queue("flagged", forged, null)), 400);
         }
     }
 
@@ -190,7 +194,7 @@ class BanApiTest extends ModerationTestBase {
 
         // an administrator bans a moderator, whose moderation then stops too
         ban(otherModerator.username(), admin, request).expectStatus(200);
-        assertProblem(api.put("/api/v1/threads/" + api.newThread() + "/lock", otherModerator.token(), Map.of()), 403);
+        assertProblem(api.send(otherModerator.token(), c -> c.lock(api.newThread(), new LockRequest(null, null))), 403);
         assertProblem(lift(otherModerator.username(), moderator.token()), 403);
         lift(otherModerator.username(), admin).expectStatus(200);
     }

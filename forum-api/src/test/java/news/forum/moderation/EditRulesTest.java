@@ -1,9 +1,10 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.EditCommentRequest;
 import news.forum.support.Api;
 import news.forum.support.EventStream;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An edit passes the rules a new comment passes. A refused edit keeps the old text and changes nothing; an edit a
  * rule holds sends the comment back to review: readers keep the text they saw (the replies answer it), its author
  * and moderators see the edit waiting, and an approval swaps it in, the comment keeping its place and its counts.
+ * The whole database is compared around refusals, and the word rules are everyone's: the class runs alone.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class EditRulesTest extends ModerationTestBase {
 
-    private static final String RULES = "/api/v1/moderation/word-rules";
     private static final String FOUR_LINKS =
             "see https://a.example/4, https://b.example/5, https://c.example/6 and https://d.example/7";
 
     @AfterEach
     void noRulesLeftForOtherTests() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of(), "hold", List.of())).expectStatus(200);
+        words(List.of(), List.of());
     }
 
     @Test
@@ -46,9 +47,8 @@ class EditRulesTest extends ModerationTestBase {
         assertProblem(edit(own, moderator, "quorvexian"), 422);
 
         assertThat(snapshot() + bodies(comment) + bodies(own)).isEqualTo(before);
-        assertThat((String) api.get("/api/v1/comments/" + comment).path("bodyHtml")).isEqualTo("<p>A clean comment</p>");
-        assertThat((String) api.get("/api/v1/comments/" + comment, author.token()).path("bodyHtml"))
-                .isEqualTo("<p>A clean comment</p>");
+        assertThat(api.anonymous().comment(comment).bodyHtml()).isEqualTo("<p>A clean comment</p>");
+        assertThat(api.as(author).comment(comment).bodyHtml()).isEqualTo("<p>A clean comment</p>");
     }
 
     @Test
@@ -77,8 +77,7 @@ class EditRulesTest extends ModerationTestBase {
             }
             assertThat(listed(thread, author.token(), comment)).containsEntry("status", "pending")
                     .containsEntry("bodyHtml", "<p>Ask Zelmirath instead</p>");
-            assertThat((String) api.get("/api/v1/comments/" + comment + "/source", author.token()).path("body"))
-                    .isEqualTo("Ask Zelmirath instead");
+            assertThat(api.as(author).source(comment).body()).isEqualTo("Ask Zelmirath instead");
             Map<String, Object> asModerator = listed(thread, moderator.token(), comment);
             assertThat(asModerator).containsEntry("status", "pending").containsEntry("bodyHtml", "<p>Ask Zelmirath instead</p>");
             assertThat(((Map<?, ?>) asModerator.get("review")).get("publishedBodyHtml")).isEqualTo("<p>What I first wrote</p>");
@@ -179,7 +178,7 @@ class EditRulesTest extends ModerationTestBase {
         assertThat(storedCounts(thread)).isEqualTo(counts);
 
         // deleting it wipes the held edit with the text
-        api.delete("/api/v1/comments/" + comment, author.token()).expectStatus(204);
+        api.send(author, c -> c.delete(comment)).expectStatus(204);
         assertThat(db.count("SELECT count(*) FROM comment WHERE id = ? AND pending_body IS NULL AND body = ''",
                 db.rowId(comment))).isEqualTo(1);
         assertThat(readQueue("pending", moderator.token())).noneMatch(i -> comment.equals(((Map<?, ?>) i.get("comment")).get("id")));
@@ -214,11 +213,11 @@ class EditRulesTest extends ModerationTestBase {
     }
 
     private Response edit(String commentId, Api.Session author, String body) {
-        return api.patch("/api/v1/comments/" + commentId, author.token(), Map.of("body", body));
+        return api.send(author, c -> c.edit(commentId, new EditCommentRequest(body)));
     }
 
     private void words(List<String> reject, List<String> hold) {
-        api.put(RULES, api.admin().token(), Map.of("reject", reject, "hold", hold)).expectStatus(200);
+        api.as(api.admin()).replaceWordRules(new WordRulesRequest(reject, hold));
     }
 
     private Map<String, Object> queued(String commentId, Api.Session moderator) {

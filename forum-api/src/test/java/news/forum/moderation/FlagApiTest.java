@@ -1,17 +1,19 @@
 package news.forum.moderation;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.VoteRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.1,::1")
 class FlagApiTest extends ModerationTestBase {
 
@@ -22,8 +24,7 @@ class FlagApiTest extends ModerationTestBase {
         Api.Session reader = api.newUser();
         String comment = api.postComment(thread, author.token(), "questionable", null).path("id");
 
-        Response flagged = api.post("/api/v1/comments/" + comment + "/flags", reader.token(),
-                Map.of("reason", "off_topic", "detail", "Not about the article"));
+        Response flagged = api.send(reader.token(), c -> c.flag(comment, new FlagRequest("off_topic", "Not about the article")));
         flagged.expectStatus(201);
         assertThat(flagged.json()).containsEntry("commentId", comment).containsEntry("reason", "off_topic")
                 .containsEntry("detail", "Not about the article").containsEntry("flaggedBy", null);
@@ -34,9 +35,8 @@ class FlagApiTest extends ModerationTestBase {
         assertProblem(flag(comment, null, "spam"), 401);
         assertProblem(flag("AAAAAAAAAAA", reader.token(), "spam"), 404);
         assertProblem(flag(comment, api.newUser().token(), "boring"), 400);
-        assertProblem(api.post("/api/v1/comments/" + comment + "/flags", api.newUser().token(), Map.of()), 400);
-        assertProblem(api.post("/api/v1/comments/" + comment + "/flags", api.newUser().token(),
-                Map.of("reason", "other", "detail", "x".repeat(501))), 400);
+        assertProblem(api.call(c -> c.flag(comment, null)).token(api.newUser().token()).body(Map.of()).send(), 400);
+        assertProblem(api.send(api.newUser().token(), c -> c.flag(comment, new FlagRequest("other", "x".repeat(501)))), 400);
         assertThat(snapshot()).isEqualTo(before);
         assertThat(listed(thread, null, comment)).containsEntry("status", "published");
         assertThat(db.count("SELECT flag_count FROM comment WHERE id = ?", db.rowId(comment))).isEqualTo(1);
@@ -62,7 +62,7 @@ class FlagApiTest extends ModerationTestBase {
             Map<String, Object> hidden = listed(thread, reader, comment);
             assertThat(hidden).containsEntry("status", "hidden").containsEntry("deleted", true)
                     .containsEntry("author", null).containsEntry("bodyHtml", null);
-            assertThat(api.get("/api/v1/comments/" + comment, reader).body()).doesNotContain("idiot");
+            assertThat(api.send(reader, c -> c.comment(comment)).body()).doesNotContain("idiot");
         }
         assertThat(listedIds(thread, null)).containsExactly(comment, reply);
         assertThat(listed(thread, author.token(), comment)).containsEntry("status", "hidden")
@@ -72,7 +72,7 @@ class FlagApiTest extends ModerationTestBase {
         assertThat(seenByModerator.get("review")).isEqualTo(json("flagCount", 3, "holdReason", null, "publishedBodyHtml", null));
         assertThat(commentCount(thread)).isEqualTo(1);
         assertProblem(flag(comment, api.newUser().token(), "spam"), 409);
-        assertProblem(api.put("/api/v1/comments/" + comment + "/vote", api.newUser().token(), Map.of("value", 1)), 409);
+        assertProblem(api.send(api.newUser().token(), c -> c.vote(comment, new VoteRequest(BigDecimal.valueOf(1)))), 409);
         assertProblem(api.postComment(thread, api.newUser().token(), "answer", comment), 422);
 
         Response approved = approve(comment, moderator.token());
@@ -96,8 +96,7 @@ class FlagApiTest extends ModerationTestBase {
         String first = api.postComment(thread, author.token(), "first flagged", null).path("id");
         String second = api.postComment(thread, author.token(), "second flagged", null).path("id");
         Api.Session flagger = api.newUser();
-        api.post("/api/v1/comments/" + first + "/flags", flagger.token(),
-                Map.of("reason", "spam", "detail", "links to a shop")).expectStatus(201);
+        api.send(flagger.token(), c -> c.flag(first, new FlagRequest("spam", "links to a shop"))).expectStatus(201);
         flag(second, flagger.token(), "other").expectStatus(201);
 
         List<Map<String, Object>> queue = readQueue("flagged", moderator.token());
@@ -109,8 +108,8 @@ class FlagApiTest extends ModerationTestBase {
         assertThat(shownFlag.get("detail")).isEqualTo("links to a shop");
         assertThat(shownFlag.get("flaggedBy")).isEqualTo(flagger.username());
         assertThat(item.get("thread")).isEqualTo(Map.of("id", thread,
-                "articleKey", api.get("/api/v1/threads/" + thread).path("articleKey"),
-                "title", api.get("/api/v1/threads/" + thread).path("title")));
+                "articleKey", api.send(c -> c.thread(thread)).path("articleKey"),
+                "title", api.send(c -> c.thread(thread)).path("title")));
         assertThat(((Map<?, ?>) ((Map<?, ?>) item.get("comment")).get("author")).get("username")).isEqualTo(author.username());
         List<String> order = queue.stream().map(i -> (String) ((Map<?, ?>) i.get("comment")).get("id")).toList();
         assertThat(order).containsSubsequence(first, second);

@@ -1,7 +1,6 @@
 package news.forum.moderation;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.MadeUpAddresses;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * network address, nor any number of flags a moderator's or an admin's comment: their flags reach the moderators'
  * queue all the same. Flags from established readers at different addresses still hide a reader's comment.
  */
-@MicronautTest(transactional = false)
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.1,::1")
 class FlagWeightTest extends ModerationTestBase {
 

@@ -1,8 +1,8 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
 class ModerationLogApiTest extends ModerationTestBase {
 
     @Test
@@ -23,20 +22,19 @@ class ModerationLogApiTest extends ModerationTestBase {
         settings(thread, moderator.token(), Map.of("premoderation", "all")).expectStatus(200);
         String held = api.postComment(thread, user.token(), "held", null).expectStatus(202).path("id");
 
-        api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of("reason", "Cooling off")).expectStatus(200);
-        api.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
+        api.send(moderator.token(), c -> c.lock(thread, new LockRequest("Cooling off", null))).expectStatus(200);
+        api.send(moderator.token(), c -> c.unlock(thread)).expectStatus(200);
         remove(comment, moderator.token(), "spam").expectStatus(200);
         restore(comment, moderator.token()).expectStatus(200);
         approve(held, moderator.token()).expectStatus(200);
-        api.put("/api/v1/accounts/" + user.username() + "/ban", moderator.token(),
-                Map.of("reason", "Trolling", "removeComments", true)).expectStatus(200);
-        api.delete("/api/v1/accounts/" + user.username() + "/ban", moderator.token()).expectStatus(200);
+        api.call(c -> c.ban(user.username(), null)).token(moderator.token()).body(Map.of("reason", "Trolling", "removeComments", true)).send().expectStatus(200);
+        api.send(moderator.token(), c -> c.lift(user.username())).expectStatus(200);
 
         List<Map<String, Object>> mine = new ArrayList<>();
         String after = null;
         do {
-            Response page = api.get("/api/v1/moderation/log?limit=7" + (after == null ? "" : "&after=" + after),
-                    moderator.token());
+            String cursor = after;
+            Response page = api.send(moderator, c -> c.log(cursor, "7"));
             page.expectStatus(200);
             page.list("entries").stream().filter(e -> moderator.username().equals(e.get("actor"))).forEach(mine::add);
             after = page.path("next");
@@ -45,7 +43,7 @@ class ModerationLogApiTest extends ModerationTestBase {
         assertThat(mine).extracting(e -> e.get("action")).containsExactly("account.unban", "account.remove-comments",
                 "account.ban", "comment.approve", "comment.restore", "comment.remove", "thread.unlock", "thread.lock",
                 "thread.moderation");
-        String articleKey = api.get("/api/v1/threads/" + thread).path("articleKey");
+        String articleKey = api.send(c -> c.thread(thread)).path("articleKey");
         assertThat(mine.get(0).get("target")).isEqualTo(json("type", "account", "id", user.id(),
                 "label", user.username(), "threadId", null));
         assertThat(mine.get(2).get("reason")).isEqualTo("Trolling");
@@ -63,17 +61,17 @@ class ModerationLogApiTest extends ModerationTestBase {
 
     @Test
     void theLogIsForModeratorsOnlyAndItsCursorIsChecked() {
-        assertProblem(api.get("/api/v1/moderation/log", null), 401);
-        assertProblem(api.get("/api/v1/moderation/log", api.newUser().token()), 403);
+        assertProblem(api.send(c -> c.log(null, null)), 401);
+        assertProblem(api.send(api.newUser(), c -> c.log(null, null)), 403);
         String moderator = moderator().token();
-        assertProblem(api.get("/api/v1/moderation/log?after=%27%20OR%201=1", moderator), 400);
-        assertProblem(api.get("/api/v1/moderation/log?after=" + java.util.Base64.getUrlEncoder()
-                .encodeToString("l||12".getBytes()), moderator), 400);
-        assertProblem(api.get("/api/v1/moderation/log?limit=abc", moderator), 400);
-        Response first = api.get("/api/v1/moderation/log?limit=1", moderator);
+        assertProblem(api.send(moderator, c -> c.log("' OR 1=1", null)), 400);
+        assertProblem(api.send(moderator, c -> c.log(java.util.Base64.getUrlEncoder()
+                .encodeToString("l||12".getBytes()), null)), 400);
+        assertProblem(api.send(moderator, c -> c.log(null, "abc")), 400);
+        Response first = api.send(moderator, c -> c.log(null, "1"));
         first.expectStatus(200);
         assertThat(first.list("entries")).hasSize(1);
-        Response second = api.get("/api/v1/moderation/log?limit=1&after=" + first.path("next"), moderator);
+        Response second = api.send(moderator, c -> c.log(first.path("next"), "1"));
         second.expectStatus(200);
         assertThat((String) second.list("entries").get(0).get("id")).isNotEqualTo(first.list("entries").get(0).get("id"));
     }

@@ -2,6 +2,7 @@ package news.forum.moderation;
 
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.MadeUpAddresses;
 import news.forum.support.Response;
 
 import java.util.HashMap;
@@ -21,19 +22,19 @@ abstract class ModerationTestBase extends ApiTestBase {
     }
 
     Response remove(String commentId, String token, String reason) {
-        return api.put("/api/v1/comments/" + commentId + "/removal", token, Map.of("reason", reason));
+        return api.send(token, c -> c.remove(commentId, new RemovalRequest(reason)));
     }
 
     Response restore(String commentId, String token) {
-        return api.delete("/api/v1/comments/" + commentId + "/removal", token);
+        return api.send(token, c -> c.restore(commentId));
     }
 
     Response approve(String commentId, String token) {
-        return api.put("/api/v1/comments/" + commentId + "/approval", token, Map.of());
+        return api.send(token, c -> c.approve(commentId));
     }
 
     Response flag(String commentId, String token, String reason) {
-        return api.post("/api/v1/comments/" + commentId + "/flags", token, Map.of("reason", reason));
+        return api.send(token, c -> c.flag(commentId, new FlagRequest(reason, null)));
     }
 
     /**
@@ -50,21 +51,21 @@ abstract class ModerationTestBase extends ApiTestBase {
 
     /** A flag sent through a trusted proxy (127.0.0.1, when configured so) from a network address of its own. */
     Response flagFromOwnAddress(String commentId, Api.Session reader, String reason) {
-        return flagFrom(commentId, reader, reason, news.forum.support.MadeUpAddresses.next());
+        return flagFrom(commentId, reader, reason, MadeUpAddresses.next());
     }
 
     Response flagFrom(String commentId, Api.Session reader, String reason, String address) {
-        return api.send("POST", "/api/v1/comments/" + commentId + "/flags", reader.token(), "application/json",
-                api.toJson(Map.of("reason", reason)), "X-Forwarded-For", address);
+        return api.call(c -> c.flag(commentId, new FlagRequest(reason, null))).as(reader)
+                .header("X-Forwarded-For", address).send();
     }
 
     Response settings(String threadId, String token, Map<String, Object> settings) {
-        return api.put("/api/v1/threads/" + threadId + "/moderation", token, settings);
+        return api.call(c -> c.moderation(threadId, null)).token(token).body(settings).send();
     }
 
     /** Every comment of the thread as this reader (null: anonymous) sees them, oldest first. */
     List<Map<String, Object>> listing(String threadId, String token) {
-        Response page = api.get("/api/v1/threads/" + threadId + "/comments?sort=oldest&limit=200", token);
+        Response page = api.send(token, c -> c.page(threadId, "oldest", "200", null));
         page.expectStatus(200);
         return page.list("comments");
     }
@@ -78,7 +79,7 @@ abstract class ModerationTestBase extends ApiTestBase {
     }
 
     int commentCount(String threadId) {
-        return ((Number) api.get("/api/v1/threads/" + threadId).path("commentCount")).intValue();
+        return ((Number) api.send(c -> c.thread(threadId)).path("commentCount")).intValue();
     }
 
     /** The counters as stored: the thread's comment count and every comment's reply count. */
@@ -119,8 +120,8 @@ abstract class ModerationTestBase extends ApiTestBase {
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         String after = null;
         do {
-            Response page = api.get("/api/v1/moderation/queue?kind=" + kind + "&limit=100"
-                    + (after == null ? "" : "&after=" + after), token);
+            String cursor = after;
+            Response page = api.send(token, c -> c.queue(kind, cursor, "100"));
             page.expectStatus(200);
             items.addAll(page.list("items"));
             after = page.path("next");

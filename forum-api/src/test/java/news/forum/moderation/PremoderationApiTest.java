@@ -1,16 +1,19 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 class PremoderationApiTest extends ModerationTestBase {
 
     @Test
@@ -25,17 +28,17 @@ class PremoderationApiTest extends ModerationTestBase {
         Response held = api.postComment(thread, author.token(), "My first comment here", top);
         held.expectStatus(202);
         String reply = held.path("id");
-        assertThat(held.header("Location")).isEqualTo("/api/v1/comments/" + reply);
+        assertThat(held.header("Location")).isEqualTo(Api.route(c -> c.comment(reply)).path());
         assertThat((String) held.path("status")).isEqualTo("pending");
         assertThat((String) held.path("bodyHtml")).contains("My first comment here");
 
         for (String other : new String[]{null, reader.token()}) {
             assertThat(listedIds(thread, other)).containsExactly(top);
             assertThat(listed(thread, other, top)).containsEntry("replyCount", 0);
-            assertProblem(api.get("/api/v1/comments/" + reply, other), 404);
+            assertProblem(api.send(other, c -> c.comment(reply)), 404);
         }
         assertThat(listed(thread, author.token(), reply)).containsEntry("status", "pending").containsEntry("deleted", false);
-        assertThat((String) api.get("/api/v1/comments/" + reply, author.token()).expectStatus(200).path("status"))
+        assertThat((String) api.send(author.token(), c -> c.comment(reply)).expectStatus(200).path("status"))
                 .isEqualTo("pending");
         Map<String, Object> seenByModerator = listed(thread, moderator.token(), reply);
         assertThat(seenByModerator).containsEntry("status", "pending");
@@ -96,11 +99,11 @@ class PremoderationApiTest extends ModerationTestBase {
         String held = api.postComment(thread, author.token(), "wait for it", null).expectStatus(202).path("id");
         String before = snapshot();
         assertProblem(api.postComment(thread, author.token(), "replying to myself", held), 422);
-        assertProblem(api.put("/api/v1/comments/" + held + "/vote", api.newUser().token(), Map.of("value", 1)), 404);
+        assertProblem(api.send(api.newUser().token(), c -> c.vote(held, new VoteRequest(BigDecimal.valueOf(1)))), 404);
         assertProblem(flag(held, api.newUser().token(), "spam"), 404);
         assertThat(snapshot()).isEqualTo(before);
         // its author may still edit it while it waits (202: it goes on waiting)
-        Response edited = api.patch("/api/v1/comments/" + held, author.token(), Map.of("body", "wait for it, please"));
+        Response edited = api.send(author.token(), c -> c.edit(held, new EditCommentRequest("wait for it, please")));
         edited.expectStatus(202);
         assertThat((String) edited.path("status")).isEqualTo("pending");
     }
@@ -115,7 +118,7 @@ class PremoderationApiTest extends ModerationTestBase {
         settings(thread, moderator.token(), Map.of("premoderation", "all")).expectStatus(200);
         String reply = api.postComment(thread, api.newUser().token(), "late reply", parent).expectStatus(202).path("id");
 
-        api.delete("/api/v1/comments/" + parent, parentAuthor.token()).expectStatus(204);
+        api.send(parentAuthor.token(), c -> c.delete(parent)).expectStatus(204);
         assertThat(listedIds(thread, null)).containsExactly(root);
         assertThat(listed(thread, null, root)).containsEntry("replyCount", 0);
 
@@ -131,7 +134,7 @@ class PremoderationApiTest extends ModerationTestBase {
         String thread = api.newThread();
         Api.Session moderator = moderator();
         settings(thread, moderator.token(), Map.of("premoderation", "new_accounts")).expectStatus(200);
-        assertThat((String) api.get("/api/v1/threads/" + thread).path("premoderation")).isEqualTo("new_accounts");
+        assertThat((String) api.send(c -> c.thread(thread)).path("premoderation")).isEqualTo("new_accounts");
         Api.Session newcomer = api.newUser();
 
         for (int i = 0; i < 3; i++) {
@@ -172,11 +175,9 @@ class PremoderationApiTest extends ModerationTestBase {
         String thread = premoderatedThread();
         Api.Session author = api.newUser();
         String body = api.toJson(Map.of("body", "held once"));
-        Response first = api.send("POST", "/api/v1/threads/" + thread + "/comments", author.token(), "application/json",
-                body, "Idempotency-Key", "held-key-1");
+        Response first = api.call(c -> c.post(thread, null, "held-key-1")).as(author).body(body).send();
         first.expectStatus(202);
-        Response retry = api.send("POST", "/api/v1/threads/" + thread + "/comments", author.token(), "application/json",
-                body, "Idempotency-Key", "held-key-1");
+        Response retry = api.call(c -> c.post(thread, null, "held-key-1")).as(author).body(body).send();
         retry.expectStatus(202);
         assertThat((String) retry.path("id")).isEqualTo(first.path("id"));
         assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(1);
@@ -190,25 +191,24 @@ class PremoderationApiTest extends ModerationTestBase {
         for (int i = 0; i < 3; i++) {
             held.add(api.postComment(thread, api.newUser().token(), "held " + i, null).expectStatus(202).path("id"));
         }
-        assertProblem(api.get("/api/v1/moderation/queue", null), 401);
-        assertProblem(api.get("/api/v1/moderation/queue", api.newUser().token()), 403);
-        assertProblem(api.get("/api/v1/moderation/queue?kind=everything", moderator.token()), 400);
-        assertProblem(api.get("/api/v1/moderation/queue?limit=0", moderator.token()), 400);
-        assertProblem(api.get("/api/v1/moderation/queue?limit=101", moderator.token()), 400);
-        assertProblem(api.get("/api/v1/moderation/queue?after=garbage!", moderator.token()), 400);
+        assertProblem(api.send(c -> c.queue(null, null, null)), 401);
+        assertProblem(api.send(api.newUser(), c -> c.queue(null, null, null)), 403);
+        assertProblem(api.send(moderator, c -> c.queue("everything", null, null)), 400);
+        assertProblem(api.send(moderator, c -> c.queue(null, null, "0")), 400);
+        assertProblem(api.send(moderator, c -> c.queue(null, null, "101")), 400);
+        assertProblem(api.send(moderator, c -> c.queue(null, "garbage!", null)), 400);
         String flaggedCursor = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("f|1|0|" + held.get(0)).getBytes());
-        assertProblem(api.get("/api/v1/moderation/queue?kind=pending&after=" + flaggedCursor, moderator.token()), 400);
+        assertProblem(api.send(moderator, c -> c.queue("pending", flaggedCursor, null)), 400);
 
         // keyset pages, oldest first: the three held comments come in the order they were posted
         List<String> order = readQueue("pending", moderator.token()).stream()
                 .map(i -> (String) ((Map<?, ?>) i.get("comment")).get("id")).toList();
         assertThat(order).containsSubsequence(held);
-        Response firstPage = api.get("/api/v1/moderation/queue?kind=pending&limit=1", moderator.token());
+        Response firstPage = api.send(moderator, c -> c.queue("pending", null, "1"));
         firstPage.expectStatus(200);
         assertThat(firstPage.list("items")).hasSize(1);
-        Response secondPage = api.get("/api/v1/moderation/queue?kind=pending&limit=1&after=" + firstPage.path("next"),
-                moderator.token());
+        Response secondPage = api.send(moderator, c -> c.queue("pending", firstPage.path("next"), "1"));
         assertThat(order.indexOf(((Map<?, ?>) secondPage.list("items").get(0).get("comment")).get("id")))
                 .isEqualTo(order.indexOf(((Map<?, ?>) firstPage.list("items").get(0).get("comment")).get("id")) + 1);
     }

@@ -1,16 +1,19 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 class RemovalApiTest extends ModerationTestBase {
 
     @Test
@@ -33,7 +36,7 @@ class RemovalApiTest extends ModerationTestBase {
             assertThat(shown).containsEntry("status", "removed").containsEntry("deleted", true)
                     .containsEntry("author", null).containsEntry("bodyHtml", null).containsEntry("replyCount", 1);
             assertThat(shown.get("removal")).isEqualTo(Map.of("reason", "spam", "removedAt", removed.path("removal.removedAt")));
-            assertThat(api.get("/api/v1/comments/" + top, reader).body()).doesNotContain("watches")
+            assertThat(api.send(reader, c -> c.comment(top)).body()).doesNotContain("watches")
                     .doesNotContain(author.username());
             assertThat(listedIds(thread, reader)).containsExactly(top, reply);
         }
@@ -55,7 +58,7 @@ class RemovalApiTest extends ModerationTestBase {
         String b = api.postComment(thread, other.token(), "reply to first", a).path("id");
         api.postComment(thread, author.token(), "reply to reply", b).expectStatus(201);
         String c = api.postComment(thread, other.token(), "second", null).path("id");
-        api.put("/api/v1/comments/" + a + "/vote", other.token(), Map.of("value", 1)).expectStatus(200);
+        api.send(other.token(), client -> client.vote(a, new VoteRequest(BigDecimal.valueOf(1)))).expectStatus(200);
 
         List<String> readers = java.util.Arrays.asList(null, author.token(), other.token(), moderator.token());
         Map<String, List<Map<String, Object>>> before = new java.util.HashMap<>();
@@ -114,12 +117,12 @@ class RemovalApiTest extends ModerationTestBase {
         remove(comment, moderator().token(), "harassment").expectStatus(200);
         String before = snapshot();
 
-        assertProblem(api.patch("/api/v1/comments/" + comment, author.token(), Map.of("body", "innocent")), 409);
-        assertProblem(api.delete("/api/v1/comments/" + comment, author.token()), 409);
+        assertProblem(api.send(author.token(), c -> c.edit(comment, new EditCommentRequest("innocent"))), 409);
+        assertProblem(api.send(author.token(), c -> c.delete(comment)), 409);
         Response reply = api.postComment(thread, api.newUser().token(), "what did it say?", comment);
         assertProblem(reply, 422);
         assertThat((String) reply.path("detail")).contains("removed");
-        assertProblem(api.put("/api/v1/comments/" + comment + "/vote", api.newUser().token(), Map.of("value", 1)), 409);
+        assertProblem(api.send(api.newUser().token(), c -> c.vote(comment, new VoteRequest(BigDecimal.valueOf(1)))), 409);
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -130,7 +133,7 @@ class RemovalApiTest extends ModerationTestBase {
         String comment = api.postComment(thread, author.token(), "a comment", null).path("id");
         String moderator = moderator().token();
         String deleted = api.postComment(thread, author.token(), "gone", null).path("id");
-        api.delete("/api/v1/comments/" + deleted, author.token()).expectStatus(204);
+        api.send(author.token(), c -> c.delete(deleted)).expectStatus(204);
         String before = snapshot();
 
         assertProblem(remove(comment, null, "spam"), 401);
@@ -149,7 +152,7 @@ class RemovalApiTest extends ModerationTestBase {
         assertProblem(remove(comment, moderator, "   "), 400);
         assertProblem(remove(comment, moderator, "x".repeat(501)), 400);
         assertProblem(remove(comment, moderator, "line\nbreak"), 400);
-        assertProblem(api.put("/api/v1/comments/" + comment + "/removal", moderator, Map.of()), 400);
+        assertProblem(api.call(c -> c.remove(comment, null)).token(moderator).body(Map.of()).send(), 400);
         assertThat(snapshot()).isEqualTo(before);
         assertThat(listed(thread, null, comment)).containsEntry("status", "published");
     }

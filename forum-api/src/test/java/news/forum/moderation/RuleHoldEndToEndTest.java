@@ -1,7 +1,8 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
+import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with no pre-moderation of its own: 202, in the pending queue with the rule's reason, seen by its author and
  * moderators only, counted nowhere until a moderator approves it.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class RuleHoldEndToEndTest extends ModerationTestBase {
-
-    private static final String RULES = "/api/v1/moderation/word-rules";
 
     @AfterEach
     void noRulesLeftForOtherTests() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of(), "hold", List.of())).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of(), "hold", List.of())).expectStatus(200);
     }
 
     @Test
     void aHoldWordInAnySpellingHoldsTheCommentUntilApproved() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of(), "hold", List.of("Zelmirath"))).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of(), "hold", List.of("Zelmirath"))).expectStatus(200);
         String thread = api.newThread();
         Api.Session author = api.newUser();
         Api.Session reader = api.newUser();
@@ -65,9 +64,13 @@ class RuleHoldEndToEndTest extends ModerationTestBase {
         String held = api.postComment(thread, author.token(), four, null).expectStatus(202).path("id");
         assertThat(listedIds(thread, null)).doesNotContain(held);
 
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of(), "hold", List.of("Zelmirath"))).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of(), "hold", List.of("Zelmirath"))).expectStatus(200);
         Api.Session moderator = moderator();
         api.postComment(thread, moderator.token(), "A warning about Zelmirath: " + four, null).expectStatus(201);
         assertThat(commentCount(thread)).isEqualTo(2);
+    }
+
+    private Response putRules(String token, Object rules) {
+        return api.call(c -> c.replaceWordRules(null)).token(token).body(rules).send();
     }
 }

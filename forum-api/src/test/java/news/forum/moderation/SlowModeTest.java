@@ -1,6 +1,5 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -13,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comment per interval in that thread, and nobody else; an automatic slow mode that has run out holds nobody. A
  * comment made just before slow mode began counts as the reader's last.
  */
-@MicronautTest(transactional = false)
 class SlowModeTest extends ApiTestBase {
 
     @Test
@@ -22,14 +20,16 @@ class SlowModeTest extends ApiTestBase {
         slowMode(thread, 120, "NULL");
         Api.Session reader = api.newUser();
         api.postComment(thread, reader.token(), "My one comment", null).expectStatus(201);
-        long comments = db.count("SELECT count(*) FROM comment");
+        // the reader's own: other classes post beside this one on the shared server
+        long comments = db.count("SELECT count(*) FROM comment WHERE author_id = ?", db.rowId(reader.id()));
 
         Response refused = api.postComment(thread, reader.token(), "And another one at once", null);
         assertProblem(refused, 429);
         assertThat((String) refused.path("type")).endsWith("/slow-mode");
         assertThat((String) refused.path("detail")).contains("one comment every 120 seconds");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 120L);
-        assertThat(db.count("SELECT count(*) FROM comment")).as("the refused comment is not stored").isEqualTo(comments);
+        assertThat(db.count("SELECT count(*) FROM comment WHERE author_id = ?", db.rowId(reader.id())))
+                .as("the refused comment is not stored").isEqualTo(comments);
 
         api.postComment(thread, api.newUser().token(), "Another reader is not held back", null).expectStatus(201);
         api.postComment(api.newThread(), reader.token(), "Nor is the reader elsewhere", null).expectStatus(201);

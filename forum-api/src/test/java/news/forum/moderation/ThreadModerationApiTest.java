@@ -1,8 +1,9 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -10,14 +11,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
+@WholeDatabase
 class ThreadModerationApiTest extends ModerationTestBase {
 
     @Test
     void aModeratorSetsPremoderationAndSlowModeAndTheThreadShowsThem() {
         String thread = api.newThread();
         Api.Session moderator = moderator();
-        Response fresh = api.get("/api/v1/threads/" + thread);
+        Response fresh = api.send(c -> c.thread(thread));
         assertThat(fresh.json()).containsEntry("premoderation", "none").containsEntry("slowModeSeconds", 0)
                 .containsEntry("slowModeUntil", null);
 
@@ -25,7 +26,7 @@ class ThreadModerationApiTest extends ModerationTestBase {
         set.expectStatus(200);
         assertThat(set.json()).containsEntry("premoderation", "new_accounts").containsEntry("slowModeSeconds", 30)
                 .containsEntry("slowModeUntil", null);
-        Response page = api.get("/api/v1/threads/" + thread + "/comments");
+        Response page = api.send(c -> c.page(thread, null, null, null));
         assertThat((Object) page.path("thread")).isEqualTo(set.json());
         long row = db.rowId(thread);
         assertThat(db.count("SELECT count(*) FROM thread WHERE id = ? AND premoderation = 'new_accounts'"
@@ -51,12 +52,12 @@ class ThreadModerationApiTest extends ModerationTestBase {
         long row = db.rowId(thread);
         // what the automatic switch (the rules' part of the engine) writes
         db.update("UPDATE thread SET slow_mode_seconds = 60, slow_mode_until = now() + interval '10 minutes' WHERE id = ?", row);
-        Response automatic = api.get("/api/v1/threads/" + thread);
+        Response automatic = api.send(c -> c.thread(thread));
         assertThat(((Number) automatic.path("slowModeSeconds")).intValue()).isEqualTo(60);
         assertThat((String) automatic.path("slowModeUntil")).endsWith("Z");
 
         db.update("UPDATE thread SET slow_mode_until = now() - interval '1 second' WHERE id = ?", row);
-        Response expired = api.get("/api/v1/threads/" + thread);
+        Response expired = api.send(c -> c.thread(thread));
         assertThat(expired.json()).containsEntry("slowModeSeconds", 0).containsEntry("slowModeUntil", null);
 
         Response byHand = settings(thread, moderator().token(), Map.of("slowModeSeconds", 15));
@@ -87,21 +88,20 @@ class ThreadModerationApiTest extends ModerationTestBase {
     void aLockCarriesTheModeratorsNoteUntilTheThreadIsUnlocked() {
         String thread = api.newThread();
         Api.Session moderator = moderator();
-        Response locked = api.put("/api/v1/threads/" + thread + "/lock", moderator.token(),
-                Map.of("reason", "Legal review", "note", "We will reopen once the court has ruled.\nThank you for waiting."));
+        Response locked = api.send(moderator.token(), c -> c.lock(thread, new LockRequest("Legal review", "We will reopen once the court has ruled.\nThank you for waiting.")));
         locked.expectStatus(200);
         assertThat(locked.json()).containsEntry("lockReason", "Legal review")
                 .containsEntry("lockNote", "We will reopen once the court has ruled.\nThank you for waiting.");
-        assertThat((String) api.get("/api/v1/threads/" + thread + "/comments").path("thread.lockNote"))
+        assertThat((String) api.send(c -> c.page(thread, null, null, null)).path("thread.lockNote"))
                 .isEqualTo("We will reopen once the court has ruled.\nThank you for waiting.");
         // locking again changes nothing, the note included
-        api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of("note", "another note")).expectStatus(200);
-        assertThat((String) api.get("/api/v1/threads/" + thread).path("lockNote")).startsWith("We will reopen");
+        api.send(moderator.token(), c -> c.lock(thread, new LockRequest(null, "another note"))).expectStatus(200);
+        assertThat((String) api.send(c -> c.thread(thread)).path("lockNote")).startsWith("We will reopen");
 
-        api.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
-        assertThat((Object) api.get("/api/v1/threads/" + thread).path("lockNote")).isNull();
-        assertProblem(api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of("note", "x".repeat(2001))), 400);
-        assertProblem(api.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of("note", "bell\u0007")), 400);
-        assertThat((Boolean) api.get("/api/v1/threads/" + thread).path("locked")).isFalse();
+        api.send(moderator.token(), c -> c.unlock(thread)).expectStatus(200);
+        assertThat((Object) api.send(c -> c.thread(thread)).path("lockNote")).isNull();
+        assertProblem(api.send(moderator.token(), c -> c.lock(thread, new LockRequest(null, "x".repeat(2001)))), 400);
+        assertProblem(api.send(moderator.token(), c -> c.lock(thread, new LockRequest(null, "bell\u0007"))), 400);
+        assertThat((Boolean) api.send(c -> c.thread(thread)).path("locked")).isFalse();
     }
 }

@@ -1,8 +1,8 @@
 package news.forum.moderation;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,29 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comments whatever their case, width and accents, only as a whole word. (Holding rules answer with the comment
  * held, which pre-moderation brings; their matching is the same and is tested in {@link NewCommentRulesHoldTest}.)
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class WordRulesApiTest extends ApiTestBase {
-
-    private static final String RULES = "/api/v1/moderation/word-rules";
 
     @AfterEach
     void noRulesLeftForOtherTests() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of(), "hold", List.of())).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of(), "hold", List.of())).expectStatus(200);
     }
 
     @Test
     void onlyModeratorsReadTheRulesAndOnlyAdministratorsChangeThem() {
         Map<String, Object> rules = Map.of("reject", List.of("Blorvath"), "hold", List.of());
-        assertProblem(api.get(RULES), 401);
-        assertProblem(api.get(RULES, api.newUser().token()), 403);
-        assertProblem(api.put(RULES, null, rules), 401);
-        assertProblem(api.put(RULES, api.newUser().token(), rules), 403);
+        assertProblem(api.send(c -> c.wordRules()), 401);
+        assertProblem(api.send(api.newUser().token(), c -> c.wordRules()), 403);
+        assertProblem(putRules(null, rules), 401);
+        assertProblem(putRules(api.newUser().token(), rules), 403);
         String moderator = api.newModerator().token();
-        assertProblem(api.put(RULES, moderator, rules), 403);
-        assertThat(api.get(RULES, moderator).expectStatus(200).<List<String>>path("reject")).isEmpty();
+        assertProblem(putRules(moderator, rules), 403);
+        assertThat(api.send(moderator, c -> c.wordRules()).expectStatus(200).<List<String>>path("reject")).isEmpty();
 
-        api.put(RULES, api.admin().token(), rules).expectStatus(200);
-        Response read = api.get(RULES, moderator).expectStatus(200);
+        putRules(api.admin().token(), rules).expectStatus(200);
+        Response read = api.send(moderator, c -> c.wordRules()).expectStatus(200);
         assertThat(read.<List<String>>path("reject")).containsExactly("Blorvath");
         assertThat(read.<List<String>>path("hold")).isEmpty();
     }
@@ -48,8 +46,7 @@ class WordRulesApiTest extends ApiTestBase {
     @Test
     void aChangeIsOneAuditEntryByTheAdministrator() {
         long before = db.count("SELECT count(*) FROM audit_entry WHERE action = 'word-rules.replace'");
-        Response changed = api.put(RULES, api.admin().token(),
-                Map.of("reject", List.of("Blorvath", "Quenzik"), "hold", List.of("Trumbelo")));
+        Response changed = putRules(api.admin().token(), Map.of("reject", List.of("Blorvath", "Quenzik"), "hold", List.of("Trumbelo")));
         changed.expectStatus(200);
         assertThat(changed.<List<String>>path("reject")).containsExactlyInAnyOrder("Blorvath", "Quenzik");
         assertThat(changed.<List<String>>path("hold")).containsExactly("Trumbelo");
@@ -63,7 +60,7 @@ class WordRulesApiTest extends ApiTestBase {
 
     @Test
     void aRejectedWordIsRefusedWith422NamingItWhateverItsCaseWidthOrAccents() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of("Blorvath", "crème brûlée"))).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of("Blorvath", "crème brûlée"))).expectStatus(200);
         String thread = api.newThread();
         String reader = api.newUser().token();
         long comments = db.count("SELECT count(*) FROM comment");
@@ -84,7 +81,7 @@ class WordRulesApiTest extends ApiTestBase {
 
     @Test
     void aRuleMatchesOnlyWholeWords() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of("ass"))).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of("ass"))).expectStatus(200);
         String thread = api.newThread();
         String reader = api.newUser().token();
         for (String body : List.of("A class of its own", "I assume so", "bass guitar", "passes", "Ａｓｓｅｓｓ")) {
@@ -109,42 +106,41 @@ class WordRulesApiTest extends ApiTestBase {
     @Test
     void invalidRulesAreRefusedAndChangeNothing() {
         String admin = api.admin().token();
-        api.put(RULES, admin, Map.of("reject", List.of("Blorvath"))).expectStatus(200);
+        putRules(admin, Map.of("reject", List.of("Blorvath"))).expectStatus(200);
         long version = db.count("SELECT version FROM word_rule_set");
         long audits = db.count("SELECT count(*) FROM audit_entry");
 
-        assertField(api.put(RULES, admin, Map.of("reject", List.of("fine", ""))), "reject[1]", "must not be empty");
-        assertField(api.put(RULES, admin, Map.of("hold", List.of("   "))), "hold[0]", "must not be empty");
-        assertField(api.put(RULES, admin, Map.of("reject", List.of("x".repeat(101)))), "reject[0]", "at most 100");
-        assertField(api.put(RULES, admin, Map.of("reject", List.of("!!!"))), "reject[0]", "letter or a digit");
-        assertField(api.put(RULES, admin, Map.of("reject", List.of("two\nlines"))), "reject[0]", "line break");
-        assertField(api.put(RULES, admin, Map.of("hold", List.of("nul\u0000"))), "hold[0]", "NUL");
+        assertField(putRules(admin, Map.of("reject", List.of("fine", ""))), "reject[1]", "must not be empty");
+        assertField(putRules(admin, Map.of("hold", List.of("   "))), "hold[0]", "must not be empty");
+        assertField(putRules(admin, Map.of("reject", List.of("x".repeat(101)))), "reject[0]", "at most 100");
+        assertField(putRules(admin, Map.of("reject", List.of("!!!"))), "reject[0]", "letter or a digit");
+        assertField(putRules(admin, Map.of("reject", List.of("two\nlines"))), "reject[0]", "line break");
+        assertField(putRules(admin, Map.of("hold", List.of("nul\u0000"))), "hold[0]", "NUL");
         List<String> tooMany = new ArrayList<>(Collections.nCopies(10_001, "w"));
-        assertField(api.put(RULES, admin, Map.of("reject", tooMany)), "reject", "at most 10000 words");
-        assertProblem(api.put(RULES, admin, "{\"reject\": \"not a list\"}"), 400);
-        assertProblem(api.put(RULES, admin, "{\"reject\": [1, 2]"), 400);
+        assertField(putRules(admin, Map.of("reject", tooMany)), "reject", "at most 10000 words");
+        assertProblem(putRules(admin, "{\"reject\": \"not a list\"}"), 400);
+        assertProblem(putRules(admin, "{\"reject\": [1, 2]"), 400);
 
-        Response conflict = api.put(RULES, admin, Map.of("reject", List.of("Crème"), "hold", List.of("CREME")));
+        Response conflict = putRules(admin, Map.of("reject", List.of("Crème"), "hold", List.of("CREME")));
         assertProblem(conflict, 422);
         assertThat((String) conflict.path("type")).endsWith("/word-rule-conflict");
         assertThat((String) conflict.path("detail")).contains("\"CREME\"", "\"Crème\"");
 
         assertThat(db.count("SELECT version FROM word_rule_set")).isEqualTo(version);
         assertThat(db.count("SELECT count(*) FROM audit_entry")).isEqualTo(audits);
-        assertThat(api.get(RULES, admin).<List<String>>path("reject")).containsExactly("Blorvath");
+        assertThat(api.send(admin, c -> c.wordRules()).<List<String>>path("reject")).containsExactly("Blorvath");
     }
 
     @Test
     void wordsThatFoldToOneAreKeptOnceAsFirstWritten() {
-        Response stored = api.put(RULES, api.admin().token(),
-                Map.of("reject", List.of(" Blorvath ", "BLORVATH", "Ｂｌｏｒｖａｔｈ", "Quenzik")));
+        Response stored = putRules(api.admin().token(), Map.of("reject", List.of(" Blorvath ", "BLORVATH", "Ｂｌｏｒｖａｔｈ", "Quenzik")));
         stored.expectStatus(200);
         assertThat(stored.<List<String>>path("reject")).containsExactlyInAnyOrder("Blorvath", "Quenzik");
     }
 
     @Test
     void aModeratorIsRefusedARejectedWordToo() {
-        api.put(RULES, api.admin().token(), Map.of("reject", List.of("Blorvath"))).expectStatus(200);
+        putRules(api.admin().token(), Map.of("reject", List.of("Blorvath"))).expectStatus(200);
         assertProblem(api.postComment(api.newThread(), api.newModerator().token(), "Blorvath", null), 422);
     }
 
@@ -155,5 +151,9 @@ class WordRulesApiTest extends ApiTestBase {
             assertThat(error.get("field")).isEqualTo(field);
             assertThat((String) error.get("message")).contains(message);
         });
+    }
+
+    private Response putRules(String token, Object rules) {
+        return api.call(c -> c.replaceWordRules(null)).token(token).body(rules).send();
     }
 }

@@ -1,8 +1,8 @@
 package news.forum.privacy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import news.forum.support.SsoTokenSigner;
 import org.junit.jupiter.api.Test;
@@ -20,20 +20,20 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DELETE /me: the account goes for good, its comments stay as tombstones without text or author. */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class AccountDeletionTest extends ApiTestBase {
 
     private Response deleteMe(String token, Object body) {
-        return body == null ? api.delete("/api/v1/me", token)
-                : api.send("DELETE", "/api/v1/me", token, "application/json", api.toJson(body));
+        return body == null ? api.send(token, c -> c.deleteAccount(null))
+                : api.call(c -> c.deleteAccount(null)).token(token).body(api.toJson(body)).send();
     }
 
     private List<Map<String, Object>> listing(String thread) {
-        return api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&limit=200").list("comments");
+        return api.send(c -> c.page(thread, "oldest", "200", null)).list("comments");
     }
 
     private int commentCount(String thread) {
-        return ((Number) api.get("/api/v1/threads/" + thread).path("commentCount")).intValue();
+        return ((Number) api.send(c -> c.thread(thread)).path("commentCount")).intValue();
     }
 
     @Test
@@ -47,15 +47,15 @@ class AccountDeletionTest extends ApiTestBase {
         String alone = api.postComment(thread, leaver.token(), "A comment nobody answered", null).path("id");
         String deep = api.postComment(thread, leaver.token(), "My own reply to the answer", reply).path("id");
         String removed = api.postComment(thread, leaver.token(), "Something a moderator removed", null).path("id");
-        api.put("/api/v1/comments/" + removed + "/removal", moderator.token(), Map.of("reason", "Off topic")).expectStatus(200);
+        api.call(c -> c.remove(removed, null)).token(moderator.token()).body(Map.of("reason", "Off topic")).send().expectStatus(200);
         String othersComment = api.postComment(thread, other.token(), "Someone else's comment", null).path("id");
         String flaggedOpen = api.postComment(thread, other.token(), "A comment the leaver reported", null).path("id");
-        api.put("/api/v1/comments/" + othersComment + "/vote", leaver.token(), Map.of("value", 1)).expectStatus(200);
-        api.put("/api/v1/comments/" + reply + "/vote", leaver.token(), Map.of("value", -1)).expectStatus(200);
-        api.put("/api/v1/comments/" + othersComment + "/vote", moderator.token(), Map.of("value", 1)).expectStatus(200);
-        api.post("/api/v1/comments/" + flaggedOpen + "/flags", leaver.token(), Map.of("reason", "spam")).expectStatus(201);
-        api.post("/api/v1/comments/" + othersComment + "/flags", leaver.token(), Map.of("reason", "other")).expectStatus(201);
-        api.put("/api/v1/comments/" + othersComment + "/approval", moderator.token(), Map.of()).expectStatus(200);
+        api.call(c -> c.vote(othersComment, null)).token(leaver.token()).body(Map.of("value", 1)).send().expectStatus(200);
+        api.call(c -> c.vote(reply, null)).token(leaver.token()).body(Map.of("value", -1)).send().expectStatus(200);
+        api.call(c -> c.vote(othersComment, null)).token(moderator.token()).body(Map.of("value", 1)).send().expectStatus(200);
+        api.call(c -> c.flag(flaggedOpen, null)).token(leaver.token()).body(Map.of("reason", "spam")).send().expectStatus(201);
+        api.call(c -> c.flag(othersComment, null)).token(leaver.token()).body(Map.of("reason", "other")).send().expectStatus(201);
+        api.call(c -> c.approve(othersComment)).token(moderator.token()).body(Map.of()).send().expectStatus(200);
         Api.Session secondSession = api.login(leaver.username(), Api.PASSWORD);
         int countBefore = commentCount(thread);
         long leaverRow = db.rowId(leaver.id());
@@ -69,11 +69,11 @@ class AccountDeletionTest extends ApiTestBase {
         deleteMe(leaver.token(), Map.of("password", Api.PASSWORD)).expectStatus(204);
 
         // every session ends, no token of it is honoured, nobody signs in as it
-        assertProblem(api.get("/api/v1/me", leaver.token()), 401);
+        assertProblem(api.send(leaver.token(), c -> c.me()), 401);
         assertProblem(api.postComment(thread, secondSession.token(), "still here?", null), 401);
-        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", leaver.refreshToken())), 401);
-        assertProblem(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", secondSession.refreshToken())), 401);
-        assertProblem(api.post("/api/v1/auth/login", null, Map.of("username", leaver.username(), "password", Api.PASSWORD)), 401);
+        assertProblem(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", leaver.refreshToken())).send(), 401);
+        assertProblem(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", secondSession.refreshToken())).send(), 401);
+        assertProblem(api.call(c -> c.login(null)).body(Map.of("username", leaver.username(), "password", Api.PASSWORD)).send(), 401);
         assertThat(db.count("SELECT count(*) FROM refresh_token WHERE account_id = ?", leaverRow)).isZero();
 
         // tombstones: no text, no author; the one with replies keeps its place, the others leave the listing
@@ -87,7 +87,7 @@ class AccountDeletionTest extends ApiTestBase {
         assertThat(listed.get(0)).containsEntry("deleted", true).containsEntry("author", null).containsEntry("bodyHtml", null);
         assertThat(listed.get(1)).containsEntry("parentId", answered).containsEntry("replyCount", 0);
         assertThat(((Number) listed.get(0).get("replyCount")).intValue()).isEqualTo(1);
-        assertThat(api.get("/api/v1/threads/" + thread + "/comments?limit=200").body())
+        assertThat(api.send(c -> c.page(thread, null, "200", null)).body())
                 .doesNotContain(leaver.username()).doesNotContain("A comment others answered");
         // three counted comments went (the removed one counted already nowhere)
         assertThat(commentCount(thread)).isEqualTo(countBefore - 3);
@@ -99,8 +99,8 @@ class AccountDeletionTest extends ApiTestBase {
 
         // votes gone and scores moved back; the open flag gone and uncounted, the resolved one kept in the history
         assertThat(db.count("SELECT count(*) FROM comment_vote WHERE account_id = ?", leaverRow)).isZero();
-        assertThat(((Number) api.get("/api/v1/comments/" + othersComment).path("score")).intValue()).isEqualTo(1);
-        assertThat(((Number) api.get("/api/v1/comments/" + reply).path("score")).intValue()).isZero();
+        assertThat(((Number) api.send(c -> c.comment(othersComment)).path("score")).intValue()).isEqualTo(1);
+        assertThat(((Number) api.send(c -> c.comment(reply)).path("score")).intValue()).isZero();
         assertThat(db.count("SELECT count(*) FROM comment_flag WHERE account_id = ? AND resolved_at IS NULL", leaverRow)).isZero();
         assertThat(db.count("SELECT flag_count FROM comment WHERE id = ?", db.rowId(flaggedOpen))).isZero();
         assertThat(db.count("SELECT count(*) FROM comment_flag WHERE account_id = ? AND resolved_at IS NOT NULL", leaverRow)).isEqualTo(1);
@@ -125,20 +125,19 @@ class AccountDeletionTest extends ApiTestBase {
         SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
         String audience = SsoTokenSigner.AUDIENCE;
         String subject = "leaver-" + UUID.randomUUID();
-        Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token",
-                publisher.sign(SsoTokenSigner.claims(audience, subject, Api.uniqueName("ssoleaver"), "Leaver").build())));
+        Response signedIn = api.call(c -> c.signIn(null)).body(Map.of("token",
+                publisher.sign(SsoTokenSigner.claims(audience, subject, Api.uniqueName("ssoleaver"), "Leaver").build()))).send();
         String token = signedIn.expectStatus(200).path("access_token");
         String thread = api.newThread();
         api.postComment(thread, token, "Signed in by the publisher", null).expectStatus(201);
-        api.put("/api/v1/accounts/" + signedIn.path("account.username") + "/ban", api.admin().token(),
-                Map.of("reason", "Rude")).expectStatus(200);
+        api.call(c -> c.ban(signedIn.path("account.username"), null)).token(api.admin().token()).body(Map.of("reason", "Rude")).send().expectStatus(200);
 
         deleteMe(token, null).expectStatus(204);
         assertThat(db.count("SELECT count(*) FROM account WHERE sso_subject = ?", subject)).isZero();
         assertThat(db.count("SELECT count(*) FROM comment WHERE author_id = ?", db.rowId(signedIn.path("account.id")))).isZero();
         // signing in again at the publisher makes a new account: the old one and its name are gone for good
-        Response again = api.post("/api/v1/auth/sso", null, Map.of("token",
-                publisher.sign(SsoTokenSigner.claims(audience, subject, signedIn.path("account.username"), "Back").build())));
+        Response again = api.call(c -> c.signIn(null)).body(Map.of("token",
+                publisher.sign(SsoTokenSigner.claims(audience, subject, signedIn.path("account.username"), "Back").build()))).send();
         again.expectStatus(200);
         assertThat((String) again.path("account.id")).isNotEqualTo(signedIn.path("account.id"));
         assertThat((String) again.path("account.username")).isNotEqualTo(signedIn.path("account.username"));
@@ -148,7 +147,7 @@ class AccountDeletionTest extends ApiTestBase {
     @Test
     void anAdministratorMayLeaveWhileAnotherRemains() {
         Api.Session admin = api.newUser();
-        api.put("/api/v1/accounts/" + admin.username() + "/role", api.admin().token(), Map.of("role", "ADMIN")).expectStatus(200);
+        api.call(c -> c.changeRole(admin.username(), null)).token(api.admin().token()).body(Map.of("role", "ADMIN")).send().expectStatus(200);
         deleteMe(admin.token(), Map.of("password", Api.PASSWORD)).expectStatus(204);
         assertThat(db.count("SELECT count(*) FROM account WHERE id = ? AND role = 'USER' AND deleted_at IS NOT NULL",
                 db.rowId(admin.id()))).isEqualTo(1);
@@ -164,7 +163,7 @@ class AccountDeletionTest extends ApiTestBase {
         assertThat((String) refused.path("type")).endsWith("/last-admin");
         assertThat((String) refused.path("detail")).contains("only administrator");
         assertThat(db.snapshot()).isEqualTo(before);
-        assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
+        assertThat((String) api.send(admin.token(), c -> c.me()).path("role")).isEqualTo("ADMIN");
         assertThat(db.count("SELECT count(*) FROM account WHERE username = ? AND deleted_at IS NULL", Api.ADMIN)).isEqualTo(1);
     }
 
@@ -180,17 +179,16 @@ class AccountDeletionTest extends ApiTestBase {
             for (int round = 0; round < 5; round++) {
                 List<Response> admins = new ArrayList<>();
                 for (String who : List.of("first", "second")) {
-                    Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token", publisher.sign(SsoTokenSigner.claims(
-                            SsoTokenSigner.AUDIENCE, "admin-" + UUID.randomUUID(), Api.uniqueName(who), who).build())));
+                    Response signedIn = api.call(c -> c.signIn(null)).body(Map.of("token", publisher.sign(SsoTokenSigner.claims(
+                            SsoTokenSigner.AUDIENCE, "admin-" + UUID.randomUUID(), Api.uniqueName(who), who).build()))).send();
                     signedIn.expectStatus(200);
-                    api.put("/api/v1/accounts/" + signedIn.path("account.username") + "/role", api.admin().token(),
-                            Map.of("role", "ADMIN")).expectStatus(200);
+                    api.call(c -> c.changeRole(signedIn.path("account.username"), null)).token(api.admin().token()).body(Map.of("role", "ADMIN")).send().expectStatus(200);
                     admins.add(signedIn);
                 }
                 String firstToken = admins.get(0).path("access_token");
                 String secondToken = admins.get(1).path("access_token");
                 // the suite's ADMIN steps aside, so these two are the only administrators
-                api.put("/api/v1/accounts/" + Api.ADMIN + "/role", firstToken, Map.of("role", "MODERATOR")).expectStatus(200);
+                api.call(c -> c.changeRole(Api.ADMIN, null)).token(firstToken).body(Map.of("role", "MODERATOR")).send().expectStatus(200);
                 CountDownLatch start = new CountDownLatch(1);
                 Future<Integer> first = pool.submit(() -> { start.await(); return deleteMe(firstToken, null).status(); });
                 Future<Integer> second = pool.submit(() -> { start.await(); return deleteMe(secondToken, null).status(); });
@@ -201,7 +199,7 @@ class AccountDeletionTest extends ApiTestBase {
 
                 // the one who stayed gives the suite's ADMIN the role back and may then leave
                 String stayer = statuses.get(0) == 409 ? firstToken : secondToken;
-                api.put("/api/v1/accounts/" + Api.ADMIN + "/role", stayer, Map.of("role", "ADMIN")).expectStatus(200);
+                api.call(c -> c.changeRole(Api.ADMIN, null)).token(stayer).body(Map.of("role", "ADMIN")).send().expectStatus(200);
                 deleteMe(stayer, null).expectStatus(204);
                 assertThat(db.count("SELECT count(*) FROM account WHERE role = 'ADMIN'")).isEqualTo(1);
             }

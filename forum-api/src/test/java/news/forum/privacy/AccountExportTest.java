@@ -1,6 +1,5 @@
 package news.forum.privacy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -12,7 +11,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /me/export: everything about the caller, as one JSON document streamed while it is read. */
-@MicronautTest(transactional = false)
 class AccountExportTest extends ApiTestBase {
 
     @Test
@@ -22,20 +20,19 @@ class AccountExportTest extends ApiTestBase {
         Api.Session owner = api.newUser();
         Api.Session other = api.newUser();
         Api.Session moderator = api.newModerator();
-        api.patch("/api/v1/me", owner.token(), Map.of("displayName", "Owner of the data")).expectStatus(200);
+        api.call(c -> c.changeProfile(null)).token(owner.token()).body(Map.of("displayName", "Owner of the data")).send().expectStatus(200);
         String kept = api.postComment(thread, owner.token(), "My **first** comment", null).expectStatus(201).path("id");
         String gone = api.postComment(otherThread, owner.token(), "A comment I deleted", null).path("id");
-        api.delete("/api/v1/comments/" + gone, owner.token()).expectStatus(204);
+        api.send(owner.token(), c -> c.delete(gone)).expectStatus(204);
         String removed = api.postComment(otherThread, owner.token(), "A comment a moderator removed", null).path("id");
-        api.put("/api/v1/comments/" + removed + "/removal", moderator.token(), Map.of("reason", "Rude")).expectStatus(200);
+        api.call(c -> c.remove(removed, null)).token(moderator.token()).body(Map.of("reason", "Rude")).send().expectStatus(200);
         String othersComment = api.postComment(thread, other.token(), "Someone else's private words", null).path("id");
-        api.put("/api/v1/comments/" + othersComment + "/vote", owner.token(), Map.of("value", -1)).expectStatus(200);
-        api.post("/api/v1/comments/" + othersComment + "/flags", owner.token(),
-                Map.of("reason", "off_topic", "detail", "not about the article")).expectStatus(201);
-        api.put("/api/v1/accounts/" + owner.username() + "/ban", moderator.token(), Map.of("reason", "Cool down")).expectStatus(200);
-        api.delete("/api/v1/accounts/" + owner.username() + "/ban", moderator.token()).expectStatus(200);
+        api.call(c -> c.vote(othersComment, null)).token(owner.token()).body(Map.of("value", -1)).send().expectStatus(200);
+        api.call(c -> c.flag(othersComment, null)).token(owner.token()).body(Map.of("reason", "off_topic", "detail", "not about the article")).send().expectStatus(201);
+        api.call(c -> c.ban(owner.username(), null)).token(moderator.token()).body(Map.of("reason", "Cool down")).send().expectStatus(200);
+        api.send(moderator.token(), c -> c.lift(owner.username())).expectStatus(200);
 
-        Response export = api.get("/api/v1/me/export", owner.token());
+        Response export = api.send(owner.token(), c -> c.exportAccount());
         export.expectStatus(200);
         assertThat(export.contentType()).startsWith("application/json");
         assertThat(export.header("Content-Disposition")).startsWith("attachment").contains("forum-account-data.json");
@@ -76,7 +73,7 @@ class AccountExportTest extends ApiTestBase {
         for (int i = 0; i < posted; i++) {
             api.postComment(thread, owner.token(), "Comment number " + i + " of a long history", null).expectStatus(201);
         }
-        Response export = api.get("/api/v1/me/export", owner.token());
+        Response export = api.send(owner.token(), c -> c.exportAccount());
         export.expectStatus(200);
         // written while it is read: no length known ahead
         assertThat(export.header("Content-Length")).isNull();
@@ -89,6 +86,6 @@ class AccountExportTest extends ApiTestBase {
 
     @Test
     void onlyASignedInCallerHasAnExport() {
-        assertProblem(api.get("/api/v1/me/export"), 401);
+        assertProblem(api.send(c -> c.exportAccount()), 401);
     }
 }

@@ -4,9 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
@@ -24,28 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction open and no pooled connection held: a hash takes tens of milliseconds, and a flood of them must not
  * hold the pool. The real hasher does the work; this one only notes, at each hash, what the thread holds.
  */
-@MicronautTest(transactional = false)
 @Property(name = "spec.name", value = "HashingOutsideTransactionsTest")
 class HashingOutsideTransactionsTest extends ApiTestBase {
 
-    @Inject
-    WatchedHasher hasher;
+    private WatchedHasher hasher() {
+        return bean(WatchedHasher.class);
+    }
 
     @Test
     void noPasswordIsHashedInsideATransactionOrWithAConnectionHeld() {
-        hasher.seen.clear();
+        hasher().seen.clear();
         Api.Session reader = api.newUser();
         Api.Session again = api.login(reader.username(), Api.PASSWORD);
-        api.put("/api/v1/me/password", again.token(), Map.of("current", Api.PASSWORD, "new", "another long passphrase 43"))
+        api.call(c -> c.changePassword(null)).token(again.token()).body(Map.of("current", Api.PASSWORD, "new", "another long passphrase 43")).send()
                 .expectStatus(200);
-        api.send("DELETE", "/api/v1/me", again.token(), "application/json",
-                api.toJson(Map.of("password", "wrong passphrase of some length"))).expectStatus(403);
+        api.call(c -> c.deleteAccount(null)).token(again.token()).body(api.toJson(Map.of("password", "wrong passphrase of some length"))).send().expectStatus(403);
         String token = api.login(reader.username(), "another long passphrase 43").token();
-        api.send("DELETE", "/api/v1/me", token, "application/json",
-                api.toJson(Map.of("password", "another long passphrase 43"))).expectStatus(204);
+        api.call(c -> c.deleteAccount(null)).token(token).body(api.toJson(Map.of("password", "another long passphrase 43"))).send().expectStatus(204);
 
         // register, login, change (check and new hash), wrong confirmation, login, confirmation
-        assertThat(hasher.seen).as("hashes seen").hasSizeGreaterThanOrEqualTo(7)
+        assertThat(hasher().seen).as("hashes seen").hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(held -> assertThat(held).isEqualTo("nothing held"));
     }
 

@@ -1,8 +1,8 @@
 package news.forum.sso;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import news.forum.support.SsoTokenSigner;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compiled with the JDK's compiler alone (no JWT library on its class path), run with the test publisher's secret,
  * issuer and audience, and its token signs the reader in through POST /auth/sso, once.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class ReadmeSigningExampleTest extends ApiTestBase {
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("Signing a token in Java.*?```java\\n(.*?)```", Pattern.DOTALL);
@@ -60,21 +60,21 @@ class ReadmeSigningExampleTest extends ApiTestBase {
         assertThat(parts).hasSize(3);
         assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)).contains("\"alg\":\"HS256\"");
 
-        Response signedIn = api.post("/api/v1/auth/sso", null, Map.of("token", token));
+        Response signedIn = api.call(c -> c.signIn(null)).body(Map.of("token", token)).send();
         signedIn.expectStatus(200);
         assertThat(signedIn.<Map<String, Object>>path("account")).containsEntry("username", wished)
                 .containsEntry("displayName", name).containsEntry("role", "USER").containsEntry("signIn", "sso");
-        assertThat((String) api.get("/api/v1/me", signedIn.path("access_token")).path("username")).isEqualTo(wished);
+        assertThat((String) api.send((String) signedIn.path("access_token"), c -> c.me()).path("username")).isEqualTo(wished);
 
         // its jti makes it single use, as the contract asks
         String before = db.snapshot();
-        assertProblem(api.post("/api/v1/auth/sso", null, Map.of("token", token)), 401);
+        assertProblem(api.call(c -> c.signIn(null)).body(Map.of("token", token)).send(), 401);
         assertThat(db.snapshot()).isEqualTo(before);
 
         // the next token of the same reader finds the same account
         String again = (String) sign.invoke(null, SsoTokenSigner.SECRET, SsoTokenSigner.ISSUER, SsoTokenSigner.AUDIENCE,
                 subject, Api.uniqueName("other"), name);
-        Response second = api.post("/api/v1/auth/sso", null, Map.of("token", again));
+        Response second = api.call(c -> c.signIn(null)).body(Map.of("token", again)).send();
         second.expectStatus(200);
         assertThat((String) second.path("account.id")).isEqualTo(signedIn.path("account.id"));
     }

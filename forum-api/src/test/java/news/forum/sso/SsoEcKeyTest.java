@@ -1,5 +1,6 @@
 package news.forum.sso;
 
+import news.forum.support.WholeDatabase;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.impl.ECDSA;
@@ -7,7 +8,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.SsoTokenSigner;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 
 /** The same contract with an ES256 publisher (a P-256 key). */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class SsoEcKeyTest extends SsoPublicKeyTest {
 
     @Override

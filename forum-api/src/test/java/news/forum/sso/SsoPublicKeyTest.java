@@ -7,10 +7,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import news.forum.support.SsoTokenSigner;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the classic confusion of HS256 keyed with the public key is refused, and so is every other algorithm. The audience
  * is configured (FORUM_SSO_AUDIENCE), so the forum's origin is not one.
  */
-@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SsoPublicKeyTest extends ApiTestBase implements TestPropertyProvider {
+@WholeDatabase
+class SsoPublicKeyTest extends ApiTestBase {
 
     static final String AUDIENCE = "https://comments.news.example";
 
@@ -73,7 +72,7 @@ class SsoPublicKeyTest extends ApiTestBase implements TestPropertyProvider {
     }
 
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> serverProperties() {
         return Map.of("forum.sso.secret", "", "forum.sso.public-key", publicPem, "forum.sso.audience", AUDIENCE);
     }
 
@@ -83,14 +82,14 @@ class SsoPublicKeyTest extends ApiTestBase implements TestPropertyProvider {
 
     private void assertRefused(String why, String token) {
         String before = db.snapshot() + " " + db.count("SELECT count(*) FROM sso_token_use");
-        Response answer = api.post("/api/v1/auth/sso", null, Map.of("token", token));
+        Response answer = api.call(c -> c.signIn(null)).body(Map.of("token", token)).send();
         assertProblem(answer, 401);
         assertThat(db.snapshot() + " " + db.count("SELECT count(*) FROM sso_token_use")).as(why).isEqualTo(before);
     }
 
     @Test
     void theKeysSignatureSignsInAndNothingElseDoes() throws Exception {
-        Response ok = api.post("/api/v1/auth/sso", null, Map.of("token", publisher().sign(claims(AUDIENCE).build())));
+        Response ok = api.call(c -> c.signIn(null)).body(Map.of("token", publisher().sign(claims(AUDIENCE).build()))).send();
         ok.expectStatus(200);
         assertThat((String) ok.path("account.signIn")).isEqualTo("sso");
 

@@ -1,7 +1,6 @@
 package news.forum.sso;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /auth/sso with the publisher's token: the account is found by issuer and subject, or made. */
-@MicronautTest(transactional = false)
 class SsoSignInTest extends ApiTestBase {
 
     private final SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
@@ -31,7 +29,7 @@ class SsoSignInTest extends ApiTestBase {
     }
 
     private Response signIn(JWTClaimsSet claims) {
-        return api.post("/api/v1/auth/sso", null, Map.of("token", publisher.sign(claims)));
+        return api.call(c -> c.signIn(null)).body(Map.of("token", publisher.sign(claims))).send();
     }
 
     private JWTClaimsSet.Builder claims(String subject, String username, String name) {
@@ -54,7 +52,7 @@ class SsoSignInTest extends ApiTestBase {
         assertThat(db.count("SELECT count(*) FROM account WHERE id = ? AND sso_issuer = ? AND sso_subject = ?"
                 + " AND password_hash IS NULL AND email = 'nadia@publisher.example'", row, SsoTokenSigner.ISSUER, subject))
                 .isEqualTo(1);
-        api.get("/api/v1/me", first.path("access_token")).expectStatus(200);
+        api.send((String) first.path("access_token"), c -> c.me()).expectStatus(200);
         String thread = api.newThread();
         api.postComment(thread, first.path("access_token"), "Signed in by my newspaper.", null).expectStatus(201);
 
@@ -70,7 +68,7 @@ class SsoSignInTest extends ApiTestBase {
         third.expectStatus(200);
         assertThat((String) third.path("account.displayName")).isEqualTo("Nadia Khan");
         // the refresh token works as a login's
-        api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", third.path("refresh_token"))).expectStatus(200);
+        api.call(c -> c.refresh(null)).body(Map.of("refresh_token", third.path("refresh_token"))).send().expectStatus(200);
     }
 
     @Test
@@ -110,11 +108,11 @@ class SsoSignInTest extends ApiTestBase {
         String username = first.path("account.username");
 
         // a role given here stays: the token neither grants nor takes one
-        api.put("/api/v1/accounts/" + username + "/role", api.admin().token(), Map.of("role", "MODERATOR")).expectStatus(200);
+        api.call(c -> c.changeRole(username, null)).token(api.admin().token()).body(Map.of("role", "MODERATOR")).send().expectStatus(200);
         assertThat((String) signIn(claims(subject, username, "Mod").build()).path("account.role")).isEqualTo("MODERATOR");
-        api.put("/api/v1/accounts/" + username + "/role", api.admin().token(), Map.of("role", "USER")).expectStatus(200);
+        api.call(c -> c.changeRole(username, null)).token(api.admin().token()).body(Map.of("role", "USER")).send().expectStatus(200);
 
-        api.put("/api/v1/accounts/" + username + "/ban", api.admin().token(), Map.of("reason", "Spamming")).expectStatus(200);
+        api.call(c -> c.ban(username, null)).token(api.admin().token()).body(Map.of("reason", "Spamming")).send().expectStatus(200);
         Response banned = signIn(claims(subject, username, "Still me").build());
         banned.expectStatus(200);
         assertThat((String) banned.path("account.ban.reason")).isEqualTo("Spamming");
@@ -126,12 +124,12 @@ class SsoSignInTest extends ApiTestBase {
         Response signedIn = signIn(claims("g-" + UUID.randomUUID(), Api.uniqueName("nopw"), "No Password").build());
         String token = signedIn.expectStatus(200).path("access_token");
         String username = signedIn.path("account.username");
-        assertProblem(api.post("/api/v1/auth/login", null, Map.of("username", username, "password", Api.PASSWORD)), 401);
-        Response change = api.put("/api/v1/me/password", token, Map.of("current", "", "new", Api.PASSWORD + "!"));
+        assertProblem(api.call(c -> c.login(null)).body(Map.of("username", username, "password", Api.PASSWORD)).send(), 401);
+        Response change = api.call(c -> c.changePassword(null)).token(token).body(Map.of("current", "", "new", Api.PASSWORD + "!")).send();
         assertProblem(change, 409);
         assertThat((String) change.path("type")).endsWith("/no-password");
         // its display name is the publisher's to change
-        assertProblem(api.patch("/api/v1/me", token, Map.of("displayName", "Mine")), 409);
+        assertProblem(api.call(c -> c.changeProfile(null)).token(token).body(Map.of("displayName", "Mine")).send(), 409);
     }
 
     @Test

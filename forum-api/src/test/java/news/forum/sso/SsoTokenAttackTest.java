@@ -6,8 +6,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import news.forum.support.SsoTokenSigner;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every token the contract refuses gets a 401 problem, and the database stays exactly as it was. */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class SsoTokenAttackTest extends ApiTestBase {
 
     private final SsoTokenSigner publisher = SsoTokenSigner.hs256(SsoTokenSigner.SECRET);
@@ -44,7 +44,7 @@ class SsoTokenAttackTest extends ApiTestBase {
 
     private void assertRefused(String why, String token) {
         String before = snapshot();
-        Response answer = api.post("/api/v1/auth/sso", null, Map.of("token", token));
+        Response answer = api.call(c -> c.signIn(null)).body(Map.of("token", token)).send();
         assertProblem(answer, 401);
         assertThat(answer.json()).as(why).doesNotContainKeys("access_token", "refresh_token");
         assertThat(snapshot()).as(why).isEqualTo(before);
@@ -100,22 +100,22 @@ class SsoTokenAttackTest extends ApiTestBase {
     @Test
     void aTokenIsUsedOnceAReplayIsRefused() {
         String token = publisher.sign(good().build());
-        api.post("/api/v1/auth/sso", null, Map.of("token", token)).expectStatus(200);
+        api.call(c -> c.signIn(null)).body(Map.of("token", token)).send().expectStatus(200);
         assertRefused("the same token again", token);
-        Response replay = api.post("/api/v1/auth/sso", null, Map.of("token", token));
+        Response replay = api.call(c -> c.signIn(null)).body(Map.of("token", token)).send();
         assertThat((String) replay.path("detail")).contains("used before");
     }
 
     @Test
     void aSubjectOfExactly255CharactersIsTaken() {
-        api.post("/api/v1/auth/sso", null, Map.of("token", publisher.sign(good().subject("s" + UUID.randomUUID()
-                + "x".repeat(255 - 37)).build()))).expectStatus(200);
+        api.call(c -> c.signIn(null)).body(Map.of("token", publisher.sign(good().subject("s" + UUID.randomUUID()
+                + "x".repeat(255 - 37)).build()))).send().expectStatus(200);
     }
 
     @Test
     void aRequestWithoutATokenIsA400() {
         String before = snapshot();
-        assertProblem(api.post("/api/v1/auth/sso", null, new LinkedHashMap<>()), 400);
+        assertProblem(api.call(c -> c.signIn(null)).body(new LinkedHashMap<>()).send(), 400);
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -1,7 +1,6 @@
 package news.forum.startup;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import news.forum.account.LoginRequest;
 import news.forum.database.DatabaseSettings;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
@@ -19,19 +18,13 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo thread is the article the product was conceived from, in the shape it had on the page. */
-@MicronautTest(transactional = false)
 class SeedThreadTest extends ApiTestBase {
-
-    @Inject
-    DemoPasswords passwords;
-    @Inject
-    DatabaseSettings settings;
 
     private static final String KEY = "us-boots-on-ground-never";
 
     @Test
     void theSeedArticleHasItsLockedThreadWithTheRebuttalUnderTheAbbottabadComment() {
-        Response article = api.get("/api/v1/articles/" + KEY);
+        Response article = api.send(c -> c.article(KEY));
         article.expectStatus(200);
         assertThat((String) article.path("title")).isEqualTo("US boots on ground, never!");
         assertThat((Boolean) article.path("thread.locked")).isTrue();
@@ -52,7 +45,7 @@ class SeedThreadTest extends ApiTestBase {
 
     @Test
     void theSeedThreadRefusesRepliesWithTheClosedNotice() {
-        String thread = api.get("/api/v1/articles/" + KEY).path("thread.id");
+        String thread = api.send(c -> c.article(KEY)).path("thread.id");
         Response refused = api.postComment(thread, api.newUser().token(), "Is anyone still here?", null);
         assertProblem(refused, 423);
         assertThat((String) refused.path("detail")).isEqualTo("Comments are closed.");
@@ -60,17 +53,18 @@ class SeedThreadTest extends ApiTestBase {
 
     @Test
     void theDemoAccountsSignInWithThePasswordsGeneratedIntoTheDataDirectory() throws Exception {
+        DemoPasswords passwords = bean(DemoPasswords.class);
         Set<String> seen = new HashSet<>();
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
             String password = passwords.of(account.username());
             assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
             assertThat(seen.add(password)).as("each account has a password of its own").isTrue();
             Api.Session session = api.login(account.username(), password);
-            assertThat((String) api.get("/api/v1/me", session.token()).path("role")).isEqualTo(account.role().name());
-            assertThat(api.post("/api/v1/auth/login", null, Map.of("username", account.username(),
-                    "password", password.replace('-', '_'))).status()).isEqualTo(401);
+            assertThat((String) api.send(session.token(), c -> c.me()).path("role")).isEqualTo(account.role().name());
+            assertThat(api.send(c -> c.login(new LoginRequest(account.username(), password.replace('-', '_'))))
+                    .status()).isEqualTo(401);
         }
-        Path file = settings.dataDirectory().resolve("demo-passwords");
+        Path file = bean(DatabaseSettings.class).dataDirectory().resolve("demo-passwords");
         assertThat(Files.readString(file)).contains(DemoData.ACCOUNTS.get(0).username() + " " + passwords.of("moderator"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }

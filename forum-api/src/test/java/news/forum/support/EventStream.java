@@ -70,7 +70,12 @@ public final class EventStream implements AutoCloseable {
 
     /** The path of a thread's events. */
     public static String path(String threadId) {
-        return "/api/v1/threads/" + threadId + "/events";
+        return path(threadId, null);
+    }
+
+    /** The path of a thread's events after an event id (a thread view's lastEventId). */
+    public static String path(String threadId, String after) {
+        return Api.route(c -> c.events(threadId, null, after)).path();
     }
 
     public int status() {

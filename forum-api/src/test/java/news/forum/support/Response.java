@@ -3,6 +3,7 @@ package news.forum.support;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +23,20 @@ public final class Response {
             "ERROR:", "SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "syntax error", "relation \"", "relation \\\"", "violates ", "duplicate key");
     private static final Pattern STACK_FRAME = Pattern.compile("\\bat [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\(");
 
+    private final String method;
+    private final URI uri;
     private final int status;
     private final Map<String, List<String>> headers;
     private final String body;
     private final Object json;
 
     Response(int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
+        this(null, null, status, headers, body, mapper);
+    }
+
+    Response(String method, URI uri, int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
+        this.method = method;
+        this.uri = uri;
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -52,6 +61,16 @@ public final class Response {
         return STACK_FRAME.matcher(body).find() ? Optional.of("a stack frame") : Optional.empty();
     }
 
+    /** The method of the request this answers. */
+    public String method() {
+        return method;
+    }
+
+    /** Where the request this answers went. */
+    public URI uri() {
+        return uri;
+    }
+
     public int status() {
         return status;
     }
@@ -65,6 +84,24 @@ public final class Response {
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(e -> e.getValue().get(0))
                 .findFirst().orElse(null);
+    }
+
+    /** The first value of a header, if the answer has it. */
+    public Optional<String> headerValue(String name) {
+        return Optional.ofNullable(header(name));
+    }
+
+    /** Every value of a header, in order (none: empty). */
+    public List<String> headerValues(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+    }
+
+    /** Every header as received (names as the server wrote them). */
+    public Map<String, List<String>> headers() {
+        return headers;
     }
 
     public String contentType() {

@@ -1,17 +1,19 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.ForumClient;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever a client sends, the answer is a clear 4xx problem, never a 5xx, and nothing is half-written. */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class BadInputTest extends ApiTestBase {
 
     /** Bodies that are not JSON or not the request's shape; JSON a lenient decoder would take is in StrictJsonTest. */
@@ -28,29 +30,30 @@ class BadInputTest extends ApiTestBase {
         String admin = api.admin().token();
         String thread = api.newThread();
         String comment = api.postComment(thread, user.token(), "target", null).path("id");
-        List<String[]> endpoints = List.of(
-                new String[]{"POST", "/api/v1/accounts", null},
-                new String[]{"POST", "/api/v1/auth/login", null},
-                new String[]{"POST", "/api/v1/auth/refresh", null},
-                new String[]{"POST", "/api/v1/auth/logout", null},
-                new String[]{"PUT", "/api/v1/accounts/" + user.username() + "/role", admin},
-                new String[]{"PUT", "/api/v1/articles/bad-input-article", admin},
-                new String[]{"PUT", "/api/v1/threads/" + thread + "/lock", admin},
-                new String[]{"POST", "/api/v1/threads/" + thread + "/comments", user.token()},
-                new String[]{"PATCH", "/api/v1/comments/" + comment, user.token()},
-                new String[]{"PUT", "/api/v1/comments/" + comment + "/vote", admin},
-                new String[]{"PUT", "/api/v1/comments/" + comment + "/removal", admin},
-                new String[]{"POST", "/api/v1/comments/" + comment + "/flags", api.newUser().token()},
-                new String[]{"PUT", "/api/v1/accounts/" + user.username() + "/ban", admin},
-                new String[]{"PUT", "/api/v1/threads/" + thread + "/moderation", admin});
+        List<Endpoint> endpoints = List.of(
+                new Endpoint(null, c -> c.register(null)),
+                new Endpoint(null, c -> c.login(null)),
+                new Endpoint(null, c -> c.refresh(null)),
+                new Endpoint(null, c -> c.logout(null)),
+                new Endpoint(admin, c -> c.changeRole(user.username(), null)),
+                new Endpoint(admin, c -> c.save("bad-input-article", null)),
+                new Endpoint(admin, c -> c.lock(thread, null)),
+                new Endpoint(user.token(), c -> c.post(thread, null, null)),
+                new Endpoint(user.token(), c -> c.edit(comment, null)),
+                new Endpoint(admin, c -> c.vote(comment, null)),
+                new Endpoint(admin, c -> c.remove(comment, null)),
+                new Endpoint(api.newUser().token(), c -> c.flag(comment, null)),
+                new Endpoint(admin, c -> c.ban(user.username(), null)),
+                new Endpoint(admin, c -> c.moderation(thread, null)));
         String before = db.snapshot();
-        for (String[] endpoint : endpoints) {
+        for (Endpoint endpoint : endpoints) {
             for (String body : BAD_BODIES) {
-                Response response = api.send(endpoint[0], endpoint[1], endpoint[2], "application/json", body);
-                String what = endpoint[0] + " " + endpoint[1] + " with " + abbreviate(body);
-                if (endpoint[1].endsWith("/lock") && response.status() == 200) {
+                Api.Call call = api.call(endpoint.call()).token(endpoint.token()).body(body);
+                Response response = call.send();
+                String what = Api.route(endpoint.call()).method() + " " + call.path() + " with " + abbreviate(body);
+                if (call.path().endsWith("/lock") && response.status() == 200) {
                     // a lock takes an optional body; an unreadable one must still not be a 5xx
-                    api.delete(endpoint[1], admin).expectStatus(200);
+                    api.send(admin, c -> c.unlock(thread)).expectStatus(200);
                     continue;
                 }
                 assertThat(response.status()).as(what + ": " + response.body()).isBetween(400, 499);
@@ -66,8 +69,8 @@ class BadInputTest extends ApiTestBase {
         Api.Session user = api.newUser();
         String thread = api.newThread();
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
-            Response response = api.send("POST", "/api/v1/threads/" + thread + "/comments", user.token(), type,
-                    "{\"body\":\"hello\"}");
+            Response response = api.call(c -> c.post(thread, null, null)).as(user).body("{\"body\":\"hello\"}")
+                    .contentType(type).send();
             assertThat(response.status()).as(type).isIn(400, 415);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -77,9 +80,13 @@ class BadInputTest extends ApiTestBase {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         assertProblem(api.get("/api/v1/nothing-here"), 404);
-        Response wrongMethod = api.send("DELETE", "/api/v1/accounts", null, null, null);
+        Response wrongMethod = api.call(c -> c.register(null)).method("DELETE").noBody().send();
         assertThat(wrongMethod.status()).isIn(401, 405);
         assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    }
+
+    /** A write route and who calls it. */
+    private record Endpoint(String token, Consumer<ForumClient> call) {
     }
 
     private static String withoutAudit(String snapshot) {

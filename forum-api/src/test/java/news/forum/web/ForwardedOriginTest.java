@@ -1,7 +1,6 @@
 package news.forum.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on, as nginx passes on whatever Host a reader sent. Raw sockets, because a Java HTTP client neither binds a source
  * address nor sets Host.
  */
-@MicronautTest(transactional = false)
 @Property(name = "forum.throttle.trusted-proxies", value = "127.0.0.2")
 @Property(name = "forum.embed.public-origin", value = "https://forum.example")
 class ForwardedOriginTest extends ApiTestBase {
@@ -61,10 +58,10 @@ class ForwardedOriginTest extends ApiTestBase {
         }
     }
 
-    /** GET /api/v1/embed/articles/{new key}?url=… from the given source address with the given header lines. */
+    /** The embed's article of a new key for this page, asked from the given source address with these header lines. */
     private boolean startAllowed(String from, String pageUrl, String... headerLines) throws IOException {
-        String path = "/api/v1/embed/articles/" + Api.uniqueName("origin-") + "?url="
-                + URLEncoder.encode(pageUrl, StandardCharsets.UTF_8);
+        String key = Api.uniqueName("origin-");
+        String path = Api.route(c -> c.embedArticle(key, pageUrl)).path();
         StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");

@@ -1,11 +1,17 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.account.Role;
+import news.forum.account.RoleRequest;
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SQL-looking, forged and out-of-range values in every parameter a client controls (sort, limit, cursor, parent,
  * path variables) get a 4xx problem, never a 5xx, and the database is exactly as it was.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class InjectionTest extends ApiTestBase {
 
     private static final List<String> SQL = List.of(
@@ -36,14 +42,13 @@ class InjectionTest extends ApiTestBase {
         for (int i = 0; i < 3; i++) {
             api.postComment(thread, reader.token(), "comment " + i, null).expectStatus(201);
         }
-        String base = "/api/v1/threads/" + thread + "/comments";
         String before = db.snapshot();
         List<String> refused = new ArrayList<>();
         for (String value : concat(SQL, List.of("oldest;", "oldest--", "created_at DESC", "id", "1", "Oldest ", "top)"))) {
-            expect4xx(api.get(base + "?sort=" + encode(value)), "sort=" + value, 400, refused);
+            expect4xx(api.send(c -> c.page(thread, value, null, null)), "sort=" + value, 400, refused);
         }
         for (String value : concat(SQL, NUMBERS, List.of("201", "1;DELETE FROM comment", "10 OR 1=1"))) {
-            expect4xx(api.get(base + "?limit=" + encode(value)), "limit=" + value, 400, refused);
+            expect4xx(api.send(c -> c.page(thread, null, value, null)), "limit=" + value, 400, refused);
         }
         List<String> cursors = new ArrayList<>(SQL);
         for (String raw : List.of("o|0|1 OR 1=1|", "o|0|1|000000000001' OR '1'='1", "o|0|-1|", "o|0|0|",
@@ -57,11 +62,11 @@ class InjectionTest extends ApiTestBase {
             if (cursor.isEmpty()) {
                 continue; // no cursor: the first page
             }
-            expect4xx(api.get(base + "?after=" + encode(cursor)), "after=" + cursor, 400, refused);
+            expect4xx(api.send(c -> c.page(thread, null, null, cursor)), "after=" + cursor, 400, refused);
         }
         assertThat(refused).isEmpty();
         assertThat(db.snapshot()).isEqualTo(before);
-        assertThat(api.get(base).expectStatus(200).list("comments")).hasSize(3);
+        assertThat(api.send(c -> c.page(thread, null, null, null)).expectStatus(200).list("comments")).hasSize(3);
     }
 
     @Test
@@ -76,33 +81,37 @@ class InjectionTest extends ApiTestBase {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("body", "reply");
             body.put("parentId", value);
-            expect4xx(api.post("/api/v1/threads/" + thread + "/comments", reader.token(), body), "parentId=" + value, 0, refused);
+            expect4xx(api.call(c -> c.post(thread, null, null)).as(reader).body(body).send(), "parentId=" + value, 0,
+                    refused);
         }
         for (String value : concat(SQL, NUMBERS)) {
-            String id = encode(value).replace("+", "%20");
-            expect4xx(api.get("/api/v1/threads/" + id), "GET thread " + value, 0, refused);
-            expect4xx(api.get("/api/v1/threads/" + id + "/comments"), "GET comments of " + value, 0, refused);
-            expect4xx(api.get("/api/v1/comments/" + id), "GET comment " + value, 0, refused);
-            expect4xx(api.patch("/api/v1/comments/" + id, reader.token(), Map.of("body", "edited")), "PATCH " + value, 0, refused);
-            expect4xx(api.delete("/api/v1/comments/" + id, admin), "DELETE " + value, 0, refused);
-            expect4xx(api.put("/api/v1/comments/" + id + "/vote", admin, Map.of("value", 1)), "vote " + value, 0, refused);
-            expect4xx(api.put("/api/v1/threads/" + id + "/lock", admin, Map.of()), "lock " + value, 0, refused);
-            expect4xx(api.get("/api/v1/articles/" + id), "GET article " + value, 0, refused);
-            expect4xx(api.put("/api/v1/accounts/" + id + "/role", admin, Map.of("role", "ADMIN")), "role " + value, 0, refused);
-            expect4xx(api.get("/api/v1/comments/" + id + "/source", reader.token()), "source " + value, 0, refused);
-            expect4xx(api.post("/api/v1/auth/login", null, Map.of("username", value, "password", Api.PASSWORD)),
+            String id = value; // each path variable percent-encoded by the client
+            expect4xx(api.send(c -> c.thread(id)), "GET thread " + value, 0, refused);
+            expect4xx(api.send(c -> c.page(id, null, null, null)), "GET comments of " + value, 0, refused);
+            expect4xx(api.send(c -> c.comment(id)), "GET comment " + value, 0, refused);
+            expect4xx(api.send(reader, c -> c.edit(id, new EditCommentRequest("edited"))), "PATCH " + value, 0,
+                    refused);
+            expect4xx(api.send(admin, c -> c.delete(id)), "DELETE " + value, 0, refused);
+            expect4xx(api.send(admin, c -> c.vote(id, new VoteRequest(BigDecimal.valueOf(1)))), "vote " + value, 0, refused);
+            expect4xx(api.send(admin, c -> c.lock(id, new LockRequest(null, null))), "lock " + value, 0, refused);
+            expect4xx(api.send(c -> c.article(id)), "GET article " + value, 0, refused);
+            expect4xx(api.send(admin, c -> c.changeRole(id, new RoleRequest(Role.ADMIN))), "role " + value, 0, refused);
+            expect4xx(api.send(reader.token(), c -> c.source(id)), "source " + value, 0, refused);
+            expect4xx(api.call(c -> c.login(null)).body(Map.of("username", value, "password", Api.PASSWORD)).send(),
                     "login " + value, 0, refused);
-            expect4xx(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", value)), "refresh " + value, 0, refused);
-            Response embed = api.get("/api/v1/embed/articles/" + id + "?url=" + encode("https://news.example/" + value));
+            expect4xx(api.call(c -> c.refresh(null)).body(Map.of("refresh_token", value)).send(), "refresh " + value, 0,
+                    refused);
+            Response embed = api.send(c -> c.embedArticle(id, "https://news.example/" + value));
             if (embed.status() != 200 || embed.path("article") != null) {
                 expect4xx(embed, "embed article " + value, 0, refused);
             }
-            expect4xx(api.post("/api/v1/embed/articles/" + id + "/comments", reader.token(),
-                    Map.of("title", value, "url", "https://evil.example/" + encode(value), "body", "x")), "embed post " + value, 0, refused);
+            expect4xx(api.call(c -> c.postFirst(id, null, null)).as(reader)
+                    .body(Map.of("title", value, "url", "https://evil.example/" + encode(value), "body", "x")).send(),
+                    "embed post " + value, 0, refused);
         }
         assertThat(refused).isEmpty();
         assertThat(db.snapshot()).isEqualTo(before);
-        assertThat((String) api.get("/api/v1/comments/" + comment).expectStatus(200).path("bodyHtml")).contains("target");
+        assertThat((String) api.send(c -> c.comment(comment)).expectStatus(200).path("bodyHtml")).contains("target");
     }
 
     /** A 4xx problem ({@code status} exactly, unless 0); anything else is recorded for the report. */

@@ -1,9 +1,10 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.PostCommentRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * all are 431, a request line over 4 KiB is 414, a body over 64 KiB stays 413; each with its own problem, and a
  * refused post stores nothing.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class OversizedRequestTest extends ApiTestBase {
 
     @Test
@@ -22,17 +23,17 @@ class OversizedRequestTest extends ApiTestBase {
         String thread = api.newThread();
         String before = db.snapshot();
 
-        Response read = api.send("GET", "/api/v1/threads/" + thread, null, null, null, "X-Padding", "p".repeat(9_000));
+        Response read = api.call(c -> c.thread(thread)).header("X-Padding", "p".repeat(9_000)).send();
         assertTooLarge(read, 431, "headers-too-large", "headers");
-        Response spread = api.send("GET", "/api/v1/threads/" + thread, null, null, null,
-                "X-Padding-1", "p".repeat(3_000), "X-Padding-2", "p".repeat(3_000), "X-Padding-3", "p".repeat(3_000));
+        Response spread = api.call(c -> c.thread(thread)).headers(
+                "X-Padding-1", "p".repeat(3_000), "X-Padding-2", "p".repeat(3_000), "X-Padding-3", "p".repeat(3_000)).send();
         assertTooLarge(spread, 431, "headers-too-large", "headers");
-        Response post = api.send("POST", "/api/v1/threads/" + thread + "/comments", writer.token(), "application/json",
-                "{\"body\":\"with headers too large\"}", "X-Padding", "p".repeat(20_000));
+        Response post = api.call(c -> c.post(thread, new PostCommentRequest("with headers too large", null), null))
+                .token(writer.token()).header("X-Padding", "p".repeat(20_000)).send();
         assertTooLarge(post, 431, "headers-too-large", "headers");
 
         assertThat(db.snapshot()).isEqualTo(before);
-        api.send("GET", "/api/v1/threads/" + thread, null, null, null, "X-Padding", "p".repeat(6_000)).expectStatus(200);
+        api.call(c -> c.thread(thread)).header("X-Padding", "p".repeat(6_000)).send().expectStatus(200);
     }
 
     @Test
@@ -41,14 +42,14 @@ class OversizedRequestTest extends ApiTestBase {
         String thread = api.newThread();
         String before = db.snapshot();
 
-        assertTooLarge(api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&pad=" + "p".repeat(5_000)),
+        assertTooLarge(api.call(c -> c.page(thread, "oldest", null, null)).query("pad", "p".repeat(5_000)).send(),
                 414, "url-too-long", "URL");
-        assertTooLarge(api.get("/api/v1/articles/" + "a".repeat(5_000)), 414, "url-too-long", "URL");
-        assertTooLarge(api.send("POST", "/api/v1/threads/" + thread + "/comments?pad=" + "p".repeat(5_000), writer.token(),
-                "application/json", "{\"body\":\"with a URL too long\"}"), 414, "url-too-long", "URL");
+        assertTooLarge(api.send(c -> c.article("a".repeat(5_000))), 414, "url-too-long", "URL");
+        assertTooLarge(api.call(c -> c.post(thread, new PostCommentRequest("with a URL too long", null), null))
+                .token(writer.token()).query("pad", "p".repeat(5_000)).send(), 414, "url-too-long", "URL");
 
         assertThat(db.snapshot()).isEqualTo(before);
-        api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&pad=" + "p".repeat(3_000)).expectStatus(200);
+        api.call(c -> c.page(thread, "oldest", null, null)).query("pad", "p".repeat(3_000)).send().expectStatus(200);
     }
 
     @Test
@@ -57,8 +58,8 @@ class OversizedRequestTest extends ApiTestBase {
         String thread = api.newThread();
         String before = db.snapshot();
 
-        assertTooLarge(api.send("POST", "/api/v1/threads/" + thread + "/comments", writer.token(), "application/json",
-                "{\"body\":\"" + "x".repeat(70_000) + "\"}"), 413, "too-large", "body");
+        assertTooLarge(api.call(c -> c.post(thread, new PostCommentRequest("x".repeat(70_000), null), null))
+                .token(writer.token()).send(), 413, "too-large", "body");
         assertThat(db.snapshot()).isEqualTo(before);
     }
 

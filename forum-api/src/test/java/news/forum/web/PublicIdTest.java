@@ -1,11 +1,17 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import news.forum.comment.EditCommentRequest;
+import news.forum.comment.VoteRequest;
+import news.forum.moderation.FlagRequest;
+import news.forum.moderation.RemovalRequest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
 import news.forum.support.Response;
+import news.forum.support.WholeDatabase;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Ids reveal no counts: a comment, thread or account id (and a cursor) gives away neither the row id behind it
  * nor how many rows came before, and an id nobody was given names nothing; nor does an id of one kind name a row
- * of another that has the same row id.
+ * of another that has the same row id. The class moves the id sequences on and compares the whole database, so it
+ * runs alone.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class PublicIdTest extends ApiTestBase {
 
     private static final String PUBLIC_ID = "[A-Za-z0-9_-]{11}";
@@ -75,8 +82,8 @@ class PublicIdTest extends ApiTestBase {
         String after = null;
         int pages = 0;
         do {
-            var page = api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&limit=1"
-                    + (after == null ? "" : "&after=" + after)).expectStatus(200);
+            String cursor = after;
+            var page = api.send(c -> c.page(thread, "oldest", "1", cursor)).expectStatus(200);
             after = page.path("next");
             if (after != null) {
                 String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.US_ASCII);
@@ -96,7 +103,7 @@ class PublicIdTest extends ApiTestBase {
         Api.Session writer = api.newUser();
         String thread = api.newThread();
         String comment = api.postComment(thread, writer.token(), "a real comment", null).expectStatus(201).path("id");
-        api.get("/api/v1/comments/" + comment).expectStatus(200);
+        api.send(c -> c.comment(comment)).expectStatus(200);
 
         List<String> forged = new ArrayList<>();
         forged.add(Long.toString(db.rowId(comment)));                  // the row id itself
@@ -106,12 +113,12 @@ class PublicIdTest extends ApiTestBase {
         forged.add("AAAAAAAAAAA");
         forged.add("___________");
         for (String id : forged) {
-            assertThat(api.get("/api/v1/comments/" + id).expectStatus(404).<String>path("type")).as(id).isNotBlank();
+            assertThat(api.send(c -> c.comment(id)).expectStatus(404).<String>path("type")).as(id).isNotBlank();
         }
         // a cursor naming a root nobody was shown is refused like any forged cursor
         String raw = "o|0|" + flip(comment, 3) + "|";
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-        api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&after=" + cursor).expectStatus(400);
+        api.send(c -> c.page(thread, "oldest", null, cursor)).expectStatus(400);
     }
 
     @Test
@@ -129,32 +136,32 @@ class PublicIdTest extends ApiTestBase {
         assertThat(List.of(db.rowId(PublicIds.Kind.ACCOUNT, writer.id()), db.rowId(PublicIds.Kind.THREAD, thread),
                 db.rowId(PublicIds.Kind.COMMENT, comment))).containsOnly(n);
         assertThat(Set.of(writer.id(), thread, comment)).hasSize(3);
-        api.get("/api/v1/comments/" + comment).expectStatus(200);
-        api.get("/api/v1/threads/" + thread).expectStatus(200);
+        api.send(c -> c.comment(comment)).expectStatus(200);
+        api.send(c -> c.thread(thread)).expectStatus(200);
 
         Api.Session moderator = api.newModerator();
         String before = db.snapshot();
         for (String other : List.of(thread, writer.id())) {
-            assertProblem(api.get("/api/v1/comments/" + other), 404);
-            assertProblem(api.patch("/api/v1/comments/" + other, writer.token(), java.util.Map.of("body", "edited")), 404);
-            assertProblem(api.put("/api/v1/comments/" + other + "/vote", moderator.token(), java.util.Map.of("value", 1)), 404);
-            assertProblem(api.post("/api/v1/comments/" + other + "/flags", moderator.token(), java.util.Map.of("reason", "spam")), 404);
-            assertProblem(api.put("/api/v1/comments/" + other + "/removal", moderator.token(), java.util.Map.of("reason", "x")), 404);
-            assertProblem(api.delete("/api/v1/comments/" + other, writer.token()), 404);
+            assertProblem(api.send(c -> c.comment(other)), 404);
+            assertProblem(api.send(writer, c -> c.edit(other, new EditCommentRequest("edited"))), 404);
+            assertProblem(api.send(moderator, c -> c.vote(other, new VoteRequest(BigDecimal.ONE))), 404);
+            assertProblem(api.send(moderator, c -> c.flag(other, new FlagRequest("spam", null))), 404);
+            assertProblem(api.send(moderator, c -> c.remove(other, new RemovalRequest("x"))), 404);
+            assertProblem(api.send(writer, c -> c.delete(other)), 404);
             Response reply = api.postComment(thread, writer.token(), "a reply under " + other, other);
             assertProblem(reply, 422);
             assertThat(reply.<String>path("type")).endsWith("/parent-not-found");
         }
         for (String other : List.of(comment, writer.id())) {
-            assertProblem(api.get("/api/v1/threads/" + other), 404);
-            assertProblem(api.get("/api/v1/threads/" + other + "/comments"), 404);
-            assertProblem(api.get("/api/v1/threads/" + other + "/events"), 404);
-            assertProblem(api.put("/api/v1/threads/" + other + "/lock", moderator.token(), java.util.Map.of("reason", "x")), 404);
+            assertProblem(api.send(c -> c.thread(other)), 404);
+            assertProblem(api.send(c -> c.page(other, null, null, null)), 404);
+            assertProblem(api.send(c -> c.events(other, null, null)), 404);
+            assertProblem(api.send(moderator, c -> c.lock(other, new LockRequest("x", null))), 404);
             assertProblem(api.postComment(other, writer.token(), "a comment in " + other, null), 404);
         }
         assertThat(db.snapshot()).as("refused requests change nothing").isEqualTo(before);
         assertThat(db.count("SELECT count(*) FROM comment_flag WHERE comment_id = ?", n)).isZero();
-        assertThat(api.get("/api/v1/comments/" + comment).expectStatus(200).<String>path("bodyHtml"))
+        assertThat(api.send(c -> c.comment(comment)).expectStatus(200).<String>path("bodyHtml"))
                 .contains("comment n of thread n by account n");
     }
 

@@ -1,8 +1,8 @@
 package news.forum.web;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import news.forum.support.Api;
 import news.forum.support.ApiTestBase;
+import news.forum.support.WholeDatabase;
 import news.forum.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charset other than UTF-8 (415). Checked on posting a comment, editing it, voting on it and registering an account;
  * the same requests written strictly are taken.
  */
-@MicronautTest(transactional = false)
+@WholeDatabase
 class StrictJsonTest extends ApiTestBase {
+
+    private static final String ACCOUNTS = Api.route(c -> c.register(null)).path();
 
     private Api.Session author;
     private Api.Session voter;
@@ -37,10 +39,10 @@ class StrictJsonTest extends ApiTestBase {
         voter = api.newUser();
         thread = api.newThread();
         comment = api.postComment(thread, author.token(), "the original text", null).expectStatus(201).path("id");
-        comments = "/api/v1/threads/" + thread + "/comments";
-        edit = "/api/v1/comments/" + comment;
-        vote = edit + "/vote";
-        api.put(vote, api.newUser().token(), Map.of("value", 1)).expectStatus(200);
+        comments = Api.route(c -> c.post(thread, null, null)).path();
+        edit = Api.route(c -> c.edit(comment, null)).path();
+        vote = Api.route(c -> c.vote(comment, null)).path();
+        api.call(c -> c.vote(comment, null)).token(api.newUser().token()).body(Map.of("value", 1)).send().expectStatus(200);
     }
 
     @Test
@@ -51,7 +53,7 @@ class StrictJsonTest extends ApiTestBase {
                 "post, a second value", new String[]{"POST", comments, "{\"body\":\"x\"} {\"body\":\"y\"}"},
                 "edit", new String[]{"PATCH", edit, "{\"body\":\"edited\"} ,"},
                 "vote", new String[]{"PUT", vote, "{\"value\":-1} 1"},
-                "register", new String[]{"POST", "/api/v1/accounts",
+                "register", new String[]{"POST", ACCOUNTS,
                         "{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}]"}));
     }
 
@@ -62,7 +64,7 @@ class StrictJsonTest extends ApiTestBase {
                 "post", new String[]{"POST", comments, "{\"body\":\"first\",\"body\":\"second\"}"},
                 "edit", new String[]{"PATCH", edit, "{\"body\":\"first\",\"body\":\"second\"}"},
                 "vote", new String[]{"PUT", vote, "{\"value\":-1,\"value\":1}"},
-                "register", new String[]{"POST", "/api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\""
+                "register", new String[]{"POST", ACCOUNTS, "{\"username\":\"" + username + "\",\"password\":\""
                         + Api.PASSWORD + "\",\"username\":\"" + username + "x\"}"}));
     }
 
@@ -78,9 +80,9 @@ class StrictJsonTest extends ApiTestBase {
         requests.put("a body of [\"x\"]", new String[]{"POST", comments, "{\"body\":[\"x\"]}"});
         requests.put("an edit of 123", new String[]{"PATCH", edit, "{\"body\":123}"});
         requests.put("an edit of false", new String[]{"PATCH", edit, "{\"body\":false}"});
-        requests.put("a password of 12345678901234", new String[]{"POST", "/api/v1/accounts",
+        requests.put("a password of 12345678901234", new String[]{"POST", ACCOUNTS,
                 "{\"username\":\"" + Api.uniqueName("typed") + "\",\"password\":12345678901234}"});
-        requests.put("a username of true", new String[]{"POST", "/api/v1/accounts",
+        requests.put("a username of true", new String[]{"POST", ACCOUNTS,
                 "{\"username\":true,\"password\":\"" + Api.PASSWORD + "\"}"});
         String before = state();
         for (Map.Entry<String, String[]> request : requests.entrySet()) {
@@ -115,7 +117,7 @@ class StrictJsonTest extends ApiTestBase {
         }
         byte[] overlongSlashInName = json("{\"username\":\"a", new byte[]{(byte) 0xc0, (byte) 0xaf}, "b\",\"password\":\""
                 + Api.PASSWORD + "\"}");
-        assertProblem(api.sendBytes("POST", "/api/v1/accounts", null, "application/json", overlongSlashInName), 400);
+        assertProblem(api.sendBytes("POST", ACCOUNTS, null, "application/json", overlongSlashInName), 400);
         assertThat(state()).isEqualTo(before);
         assertThat(db.count("SELECT count(*) FROM comment WHERE body LIKE '%/%' AND thread_id = ?", db.rowId(thread))).isZero();
     }
@@ -127,7 +129,7 @@ class StrictJsonTest extends ApiTestBase {
         requests.put("post", new String[]{"POST", comments, "{\"body\":\"no type\"}"});
         requests.put("edit", new String[]{"PATCH", edit, "{\"body\":\"no type\"}"});
         requests.put("vote", new String[]{"PUT", vote, "{\"value\":-1}"});
-        requests.put("register", new String[]{"POST", "/api/v1/accounts",
+        requests.put("register", new String[]{"POST", ACCOUNTS,
                 "{\"username\":\"" + Api.uniqueName("untyped") + "\",\"password\":\"" + Api.PASSWORD + "\"}"});
         for (Map.Entry<String, String[]> request : requests.entrySet()) {
             String[] r = request.getValue();
@@ -150,7 +152,7 @@ class StrictJsonTest extends ApiTestBase {
                 "{\"body\":\"\u00e9\u20ac\ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8)).expectStatus(201);
         api.send("PATCH", edit, author.token(), "application/json", "{\"body\":\"edited strictly\"}").expectStatus(200);
         api.send("PUT", vote, voter.token(), "application/json", "{\"value\":-1}").expectStatus(200);
-        api.send("POST", "/api/v1/accounts", null, "application/json",
+        api.send("POST", ACCOUNTS, null, "application/json",
                 "{\"username\":\"" + Api.uniqueName("strict") + "\",\"password\":\"" + Api.PASSWORD + "\"}").expectStatus(201);
         assertThat(db.count("SELECT count(*) FROM comment WHERE thread_id = ?", db.rowId(thread))).isEqualTo(4);
         assertThat(db.count("SELECT score FROM comment WHERE id = ?", db.rowId(comment))).isZero();
@@ -172,7 +174,7 @@ class StrictJsonTest extends ApiTestBase {
     }
 
     private String tokenFor(String path) {
-        return path.endsWith("/vote") ? voter.token() : path.equals("/api/v1/accounts") ? null : author.token();
+        return path.endsWith("/vote") ? voter.token() : path.equals(ACCOUNTS) ? null : author.token();
     }
 
     /** What a refused request must leave as it was: this thread's comments, the comment's text and score, the accounts. */

@@ -1,11 +1,7 @@
 package news.forum.console;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
@@ -18,10 +14,9 @@ import java.util.regex.Pattern;
  * The moderator console. The page itself is public and holds no data: its script signs the moderator in against
  * the API, which checks the role on every call. Its texts come from the message catalogue, filled in once.
  */
-@Controller(value = "/moderation", produces = MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller
 @Hidden
-class ModerationConsoleController {
+class ModerationConsoleController implements ConsoleOperations {
 
     private static final Pattern MESSAGE = Pattern.compile("\\{\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)+)}}");
 
@@ -39,8 +34,8 @@ class ModerationConsoleController {
         this.html = page.toString();
     }
 
-    @Get
-    HttpResponse<String> page() {
+    @Override
+    public HttpResponse<String> console() {
         return WebResources.html(html, ContentSecurityPolicy.console());
     }
 }

@@ -2,6 +2,7 @@ package news.forum.demo;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -28,7 +29,7 @@ class DemoArticles {
     static final String OPEN_KEY = "try-the-embed";
     /** Where the demo publisher's pages say they are when the forum's public origin is not configured. */
     static final String PUBLISHER = "https://news.example";
-    static final String OPEN_URL = PUBLISHER + "/demo/try-the-embed";
+    static final String OPEN_URL = PUBLISHER + path(OPEN_KEY);
 
     private final DemoArticle seed;
     private final DemoArticle open;
@@ -64,7 +65,12 @@ class DemoArticles {
             return Optional.of(open);
         }
         return Optional.of(new DemoArticle(key, messages.get("demo.other.title", Map.of("key", key)),
-                (publicOrigin == null ? PUBLISHER : publicOrigin) + "/demo/" + key, messages.list("demo.other.paragraphs")));
+                (publicOrigin == null ? PUBLISHER : publicOrigin) + path(key), messages.list("demo.other.paragraphs")));
+    }
+
+    /** Where the demo page of this article key is. */
+    static String path(String key) {
+        return UriTemplate.of(DemoOperations.ARTICLE).expand(Map.of("key", key));
     }
 
     private static DemoArticle readSeed(JsonMapper json) {

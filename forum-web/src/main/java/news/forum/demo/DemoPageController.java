@@ -2,28 +2,25 @@ package news.forum.demo;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.http.uri.UriTemplate;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
 import news.forum.startup.DemoMode;
+import news.forum.widget.AssetOperations;
 import news.forum.widget.ContentSecurityPolicy;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
+
+import java.util.Map;
 
 import static news.forum.widget.WebResources.escape;
 
 /** A demo publisher's pages, each with the widget embedded exactly as a publisher does it: two lines. */
 @Requires(property = DemoMode.PROPERTY, value = "true")
-// pages: text/html, so that a browser's or any client's Accept: text/html is answered, never 406
-@Controller(produces = MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller
 @Hidden
-class DemoPageController {
+class DemoPageController implements DemoOperations {
 
     private final DemoArticles demo;
     private final Messages messages;
@@ -35,16 +32,20 @@ class DemoPageController {
         this.settings = settings;
     }
 
-    @Get
-    HttpResponse<String> seedArticle() {
+    @Override
+    public HttpResponse<String> seedArticle() {
         return page(demo.seed());
     }
 
-    @Get("/demo/{key}")
-    HttpResponse<String> article(@PathVariable String key) {
+    @Override
+    public HttpResponse<String> article(String key) {
         return demo.other(key, settings.publicOrigin().orElse(null))
                 .<HttpResponse<String>>map(this::page)
                 .orElseGet(HttpResponse::notFound);
+    }
+
+    private static String asset(String name) {
+        return UriTemplate.of(AssetOperations.ASSET).expand(Map.of("path", name));
     }
 
     /**
@@ -53,12 +54,13 @@ class DemoPageController {
      */
     private HttpResponse<String> page(DemoArticle article) {
         String scriptOrigin = settings.publicOrigin().orElse("");
-        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), "/assets/demo/demo.css");
-        html.append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"/\">")
+        StringBuilder html = WebResources.pageStart(article.title() + " · " + messages.get("demo.siteName"), asset("demo/demo.css"));
+        html.append("<header class=\"masthead\">\n<p class=\"site-name\"><a href=\"").append(SEED_ARTICLE).append("\">")
                 .append(escape(messages.get("demo.siteName"))).append("</a></p>\n")
                 .append("<nav aria-label=\"").append(escape(messages.get("demo.navLabel"))).append("\">")
-                .append("<a href=\"/\">").append(escape(demo.seed().title())).append("</a>")
-                .append("<a href=\"/demo/").append(DemoArticles.OPEN_KEY).append("\">")
+                .append("<a href=\"").append(SEED_ARTICLE).append("\">").append(escape(demo.seed().title()))
+                .append("</a>")
+                .append("<a href=\"").append(escape(DemoArticles.path(DemoArticles.OPEN_KEY))).append("\">")
                 .append(escape(demo.open().title())).append("</a></nav>\n</header>\n<main>\n")
                 .append("<p class=\"demo-note\">").append(escape(messages.get("demo.note"))).append("</p>\n");
         // the publisher's two lines

@@ -38,6 +38,7 @@ class OpenDemoArticle implements ApplicationEventListener<ServerStartupEvent> {
             LOG.info("Added the demo article '{}', open for replies", demo.open().title());
         }
         String url = event.getSource().getURL().toString().replaceFirst("/$", "");
-        LOG.info("Demo publisher page: {}/ (open for replies: {}/demo/{})", url, url, DemoArticles.OPEN_KEY);
+        LOG.info("Demo publisher page: {}/ (open for replies: {}{})", url, url,
+                DemoArticles.path(DemoArticles.OPEN_KEY));
     }
 }

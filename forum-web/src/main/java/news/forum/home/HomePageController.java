@@ -2,11 +2,7 @@ package news.forum.home;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import news.forum.embed.EmbedSettings;
 import news.forum.startup.DemoMode;
@@ -21,11 +17,9 @@ import static news.forum.widget.WebResources.escape;
 
 /** {@code /} outside demo mode: what this server is, the publisher's two lines with its own origin, and where the docs are. */
 @Requires(property = DemoMode.PROPERTY, notEquals = "true")
-// a page: text/html, so that a browser's or any client's Accept: text/html is answered, never 406
-@Controller(produces = MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller
 @Hidden
-class HomePageController {
+class HomePageController implements HomeOperations {
 
     private final Messages messages;
     private final EmbedSettings settings;
@@ -37,8 +31,8 @@ class HomePageController {
         this.version = version.version();
     }
 
-    @Get
-    HttpResponse<String> home() {
+    @Override
+    public HttpResponse<String> home() {
         // FORUM_PUBLIC_ORIGIN, else a placeholder for the publisher to fill in: never the request's Host, which whoever
         // sends the request writes (and a cache may keep what they wrote)
         String origin = settings.publicOrigin().orElse("https://forum.example");

@@ -5,11 +5,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import news.forum.http.CurrentRequest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,9 +23,8 @@ import java.util.stream.Collectors;
  * tree of files. Each file has a strong ETag for revalidation once its five minutes of caching are over.
  */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
-class AssetController {
+class AssetController implements AssetOperations {
 
     private record Asset(byte[] content, String type, String etag) {
     }
@@ -38,21 +34,25 @@ class AssetController {
             "css", "text/css;charset=utf-8",
             "json", "application/json;charset=utf-8");
 
-    private final Asset script = asset("embed.js");
+    private final Asset script = load("embed.js");
     private final Map<String, Asset> assets = WebResources.paths().stream()
             .filter(path -> path.contains("/") && TYPES.containsKey(extension(path)))
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), AssetController::asset));
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), AssetController::load));
+    private final CurrentRequest current;
 
-    /** The one file a publisher includes. */
-    @Get("/embed.js")
-    HttpResponse<byte[]> embedScript(HttpRequest<?> request) {
-        return serve(script, request);
+    AssetController(CurrentRequest current) {
+        this.current = current;
     }
 
-    @Get("/assets/{+path}")
-    HttpResponse<byte[]> asset(@PathVariable String path, HttpRequest<?> request) {
+    @Override
+    public HttpResponse<byte[]> embedScript() {
+        return serve(script, current.request());
+    }
+
+    @Override
+    public HttpResponse<byte[]> asset(String path) {
         Asset asset = assets.get(path);
-        return asset == null ? HttpResponse.notFound() : serve(asset, request);
+        return asset == null ? HttpResponse.notFound() : serve(asset, current.request());
     }
 
     private static HttpResponse<byte[]> serve(Asset asset, HttpRequest<?> request) {
@@ -70,7 +70,7 @@ class AssetController {
                 .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag));
     }
 
-    private static Asset asset(String path) {
+    private static Asset load(String path) {
         byte[] content = WebResources.bytes(path);
         return new Asset(content, TYPES.get(extension(path)), "\"" + HexFormat.of().formatHex(sha256(content), 0, 16) + "\"");
     }

@@ -1,6 +1,6 @@
 package news.forum.browser;
 
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import news.forum.support.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,12 +28,12 @@ class AccountPanelBrowserTest extends BrowserTest {
 
     @Test
     void aReaderRenamesChangesThePasswordTakesTheirDataAndLeaves() {
-        String username = ForumApi.unique("panel");
-        api().register(username, PASSWORD, "Panel Reader");
-        String key = ForumApi.unique("panel-article-");
-        String thread = api().article(key, publisher.allowedOrigin() + "/article");
-        String commentId = api().post(api().token(username, PASSWORD), thread, "Words of mine to take along", null);
-        api().post(api().token(OTHER_READER, demoPassword(OTHER_READER)), thread, "An answer that keeps its place", commentId);
+        String username = unique("panel");
+        register(username, PASSWORD, "Panel Reader");
+        String key = unique("panel-article-");
+        String thread = article(key, publisher.allowedOrigin() + "/article");
+        String commentId = post(token(username, PASSWORD), thread, "Words of mine to take along", null);
+        post(token(OTHER_READER, demoPassword(OTHER_READER)), thread, "An answer that keeps its place", commentId);
 
         try (Browser browser = new Browser()) {
             browser.open(publisherPage(publisher.allowedOrigin(), key, null));
@@ -50,7 +50,7 @@ class AccountPanelBrowserTest extends BrowserTest {
             browser.driver.findElement(By.cssSelector("form[aria-label='Display name'] button[type=submit]")).click();
             browser.waitFor(d -> d.findElement(By.cssSelector(".session .notice")).getText().equals("Display name saved.") ? true : null);
             assertThat(browser.comment("Words of mine").findElement(By.cssSelector(".author")).getText()).isEqualTo("Nadia the Reader");
-            assertThat((String) ((Map<?, ?>) api().comment(commentId, null).get("author")).get("displayName")).isEqualTo("Nadia the Reader");
+            assertThat((String) ((Map<?, ?>) api.send(c -> c.comment(commentId)).expectStatus(200).json().get("author")).get("displayName")).isEqualTo("Nadia the Reader");
 
             // the password: a wrong current one is refused, then the change signs out the other sessions
             browser.field("Current password").sendKeys("not my password at all");
@@ -61,8 +61,8 @@ class AccountPanelBrowserTest extends BrowserTest {
             browser.field("Current password").sendKeys(PASSWORD);
             browser.button("Change password").click();
             browser.waitFor(d -> status(browser, "Password").equals("Password changed. Your other sessions are signed out.") ? true : null);
-            assertThatThrownBy(() -> api().token(username, PASSWORD)).isInstanceOf(HttpClientResponseException.class);
-            assertThat(api().token(username, NEW_PASSWORD)).isNotBlank();
+            assertThatThrownBy(() -> token(username, PASSWORD)).isInstanceOf(Api.UnexpectedStatus.class);
+            assertThat(token(username, NEW_PASSWORD)).isNotBlank();
 
             // the data, as the file the reader saves: the blob behind the link (the frame may fetch nothing but the forum)
             browser.script("const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.savedFile = blob; return make(blob); };");
@@ -87,7 +87,7 @@ class AccountPanelBrowserTest extends BrowserTest {
             browser.field("Your password, to confirm").sendKeys("not my password at all");
             browser.button("Delete my account for good").click();
             browser.waitFor(d -> d.findElement(By.cssSelector(".danger-zone [role=alert]")).getText().isEmpty() ? null : true);
-            assertThat(api().token(username, NEW_PASSWORD)).isNotBlank();
+            assertThat(token(username, NEW_PASSWORD)).isNotBlank();
             browser.field("Your password, to confirm").clear();
             browser.field("Your password, to confirm").sendKeys(NEW_PASSWORD);
             browser.button("Delete my account for good").click();
@@ -102,7 +102,7 @@ class AccountPanelBrowserTest extends BrowserTest {
             assertThat(tombstone.findElement(By.cssSelector(":scope > article")).getText())
                     .doesNotContain("Words of mine").doesNotContain("Nadia");
             assertThat(tombstone.findElement(By.cssSelector(".replies")).getText()).contains("An answer that keeps its place");
-            assertThatThrownBy(() -> api().token(username, NEW_PASSWORD)).isInstanceOf(HttpClientResponseException.class);
+            assertThatThrownBy(() -> token(username, NEW_PASSWORD)).isInstanceOf(Api.UnexpectedStatus.class);
         }
     }
 }

@@ -34,6 +34,15 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * Finding a control by its text in one script, rather than asking the driver for every element's text one call at
+     * a time: a page of a hundred comments would otherwise cost a hundred round trips per look.
+     */
+    private static final String VISIBLE = """
+            const visible = e => { const s = getComputedStyle(e);
+                return s.visibility !== 'hidden' && s.display !== 'none' && e.getClientRects().length > 0; };
+            """;
 
     final ChromeDriver driver;
     private final Path profile;
@@ -83,36 +92,55 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        return waiting().ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     WebElement waitVisible(By by) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Up to the patience, looking again every 50 ms (Selenium's default half second is mostly spent idle). */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.pollingEvery(POLL);
+        return wait;
     }
 
     WebElement button(String name) {
-        return waitFor(d -> d.findElements(By.tagName("button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals(name)).findFirst().orElse(null));
+        return waitFor(d -> (WebElement) script(VISIBLE + """
+                return Array.from(document.getElementsByTagName('button'))
+                    .find(b => visible(b) && b.innerText.trim() === arguments[0]) || null;""", name));
     }
 
+    @SuppressWarnings("unchecked")
     List<WebElement> buttons(String name) {
-        return driver.findElements(By.tagName("button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals(name)).toList();
+        return (List<WebElement>) script(VISIBLE + """
+                return Array.from(document.getElementsByTagName('button'))
+                    .filter(b => visible(b) && b.innerText.trim() === arguments[0]);""", name);
     }
 
     /** The comment's list item, found by a piece of its text. */
     WebElement comment(String text) {
-        return waitFor(d -> d.findElements(By.cssSelector("li.comment")).stream()
-                .filter(li -> li.findElement(By.cssSelector(":scope > article .comment-body")).getText().contains(text))
-                .findFirst().orElse(null));
+        return waitFor(d -> (WebElement) script("""
+                return Array.from(document.querySelectorAll('li.comment')).find(li => {
+                    const body = li.querySelector(':scope > article .comment-body');
+                    return body && body.innerText.includes(arguments[0]);
+                }) || null;""", text));
+    }
+
+    /** The text of every element the selector finds, read in one script. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String selector) {
+        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText);",
+                selector);
     }
 
     WebElement field(String label) {
-        return waitFor(d -> d.findElements(By.tagName("label")).stream()
-                .filter(l -> l.isDisplayed() && l.getText().trim().equals(label))
-                .map(l -> d.findElement(By.id(l.getAttribute("for"))))
-                .findFirst().orElse(null));
+        return waitFor(d -> (WebElement) script(VISIBLE + """
+                const label = Array.from(document.getElementsByTagName('label'))
+                    .find(l => visible(l) && l.innerText.trim() === arguments[0]);
+                return label ? document.getElementById(label.htmlFor) : null;""", label));
     }
 
     void logIn(String username, String password) {

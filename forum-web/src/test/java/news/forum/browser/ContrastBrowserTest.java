@@ -1,5 +1,7 @@
 package news.forum.browser;
 
+import news.forum.support.Pages;
+import news.forum.support.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -51,7 +53,7 @@ class ContrastBrowserTest extends BrowserTest {
             try (Browser browser = new Browser()) {
                 browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
                         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-                browser.open(forum() + "/demo/try-the-embed");
+                browser.open(demoPage("try-the-embed"));
                 browser.enterWidget();
                 // the check itself catches a pale grey on the page's own background
                 browser.script("var probe = document.createElement('span'); probe.id = 'probe'; probe.textContent = 'pale probe';"
@@ -65,7 +67,7 @@ class ContrastBrowserTest extends BrowserTest {
                 browser.logIn(READER, demoPassword(READER));
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", signed in").isEmpty();
 
-                browser.open(forum() + "/");
+                browser.open(forum() + Pages.seedArticle());
                 browser.enterWidget();
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", the locked seed thread").isEmpty();
             }
@@ -74,19 +76,18 @@ class ContrastBrowserTest extends BrowserTest {
 
     @Test
     void theModeratorConsoleMeetsWcagAaContrastInLightAndDark() {
-        String key = ForumApi.unique("contrast-console-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        String flagged = api.post(api.token(READER, demoPassword(READER)), thread, "A comment somebody reported", null);
-        api.flag(api.token(OTHER_READER, demoPassword(OTHER_READER)), flagged, "off_topic", "Not about the article");
-        api.moderateThread(thread, "all", 30);
-        api.post(api.token("imran", demoPassword("imran")), thread, "A comment held for review", null);
+        String key = unique("contrast-console-");
+        String thread = article(key, demoPage(key));
+        String flagged = post(token(READER, demoPassword(READER)), thread, "A comment somebody reported", null);
+        flag(token(OTHER_READER, demoPassword(OTHER_READER)), flagged, "off_topic", "Not about the article");
+        moderateThread(thread, "all", 30);
+        post(token("imran", demoPassword("imran")), thread, "A comment held for review", null);
 
         for (String scheme : List.of("light", "dark")) {
             try (Browser browser = new Browser()) {
                 browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
                         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-                browser.open(forum() + "/moderation");
+                browser.open(forum() + Pages.console());
                 browser.field("Username").sendKeys(READER);
                 browser.field("Password").sendKeys("not the password at all");
                 browser.button("Log in").click();
@@ -100,8 +101,8 @@ class ContrastBrowserTest extends BrowserTest {
                 assertThat((List<?>) browser.script(FAILURES)).as(scheme + ", a reader refused").isEmpty();
 
                 browser.button("Log out").click();
-                browser.field("Username").sendKeys(ForumApi.ADMIN);
-                browser.field("Password").sendKeys(ForumApi.ADMIN_PASSWORD);
+                browser.field("Username").sendKeys(Api.ADMIN);
+                browser.field("Password").sendKeys(Api.ADMIN_PASSWORD);
                 browser.button("Log in").click();
                 browser.waitFor(d -> d.findElements(By.cssSelector("#pending .queue-item")).isEmpty() ? null : true);
                 browser.waitFor(d -> d.findElements(By.cssSelector("#flagged .queue-item")).isEmpty() ? null : true);

@@ -1,9 +1,12 @@
 package news.forum.browser;
 
+import news.forum.support.Api;
+import news.forum.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,14 +17,17 @@ class DemoPageBrowserTest extends BrowserTest {
     @Test
     void seedThreadShowsTheRebuttalInsideTheAbbottabadCommentAndTheLockNotice() throws Exception {
         try (Browser browser = new Browser()) {
-            browser.open(forum() + "/");
+            browser.open(forum() + Pages.seedArticle());
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("US boots on ground, never!");
             assertThat(browser.driver.findElements(By.cssSelector("article.story p"))).hasSize(12);
             // the publisher's two lines, as served
-            assertThat(client.toBlocking().retrieve("/"))
+            // asked for at localhost, as a browser on this machine would: the script still comes from the forum's
+            // public origin, never from the Host the request named
+            Api localhost = new Api(URI.create("http://localhost:" + server.getPort()), jsonMapper);
+            assertThat(localhost.get(Pages.seedArticle()).expectStatus(200).body())
                     .contains("<div data-forum-article=\"us-boots-on-ground-never\" data-forum-title=\"US boots on ground, never!\" "
                             + "data-forum-url=\"https://news.example/2012/07/us-boots-on-ground-never\"></div>")
-                    .containsPattern("\n<script src=\"" + forum() + "/embed.js\" async></script>\n");
+                    .contains("\n<script src=\"" + forum() + Pages.embedScript() + "\" async></script>\n");
 
             browser.enterWidget();
             assertThat(browser.driver.findElement(By.id("forum-lock-notice")).getText()).isEqualTo("Comments are closed.");
@@ -57,7 +63,7 @@ class DemoPageBrowserTest extends BrowserTest {
     @Test
     void secondDemoArticleIsOpenForRepliesOnceAReaderLogsIn() {
         try (Browser browser = new Browser()) {
-            browser.open(forum() + "/demo/try-the-embed");
+            browser.open(demoPage("try-the-embed"));
             browser.enterWidget();
             assertThat(browser.driver.findElements(By.id("forum-lock-notice"))).isEmpty();
             assertThat(browser.driver.findElement(By.cssSelector(".hint")).getText())

@@ -13,10 +13,9 @@ class KeyboardBrowserTest extends BrowserTest {
 
     @Test
     void aKeyboardUserLogsInReachesReplyTypesAndPosts() {
-        String key = ForumApi.unique("keyboard-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        api.post(api.token(OTHER_READER, demoPassword(OTHER_READER)), thread, "A comment worth answering", null);
+        String key = unique("keyboard-");
+        String thread = article(key, demoPage(key));
+        post(token(OTHER_READER, demoPassword(OTHER_READER)), thread, "A comment worth answering", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));

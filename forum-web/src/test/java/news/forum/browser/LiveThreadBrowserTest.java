@@ -11,10 +11,9 @@ class LiveThreadBrowserTest extends BrowserTest {
 
     @Test
     void aReplyFromAnotherBrowserWaitsBehindANewReplyButtonAndALockShowsAtOnce() {
-        String key = ForumApi.unique("live-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        api.post(api.token(READER, demoPassword(READER)), thread, "The opening comment", null);
+        String key = unique("live-");
+        String thread = article(key, demoPage(key));
+        post(token(READER, demoPassword(READER)), thread, "The opening comment", null);
 
         try (Browser reader = new Browser(); Browser writer = new Browser()) {
             reader.open(demoPage(key));
@@ -47,7 +46,7 @@ class LiveThreadBrowserTest extends BrowserTest {
             assertThat(reader.driver.switchTo().activeElement().getText()).contains("A reply from the second browser");
             assertThat(reader.buttons("1 new reply")).isEmpty();
 
-            api.lock(api.token(MODERATOR, demoPassword(MODERATOR)), thread, "Legal review");
+            lock(token(MODERATOR, demoPassword(MODERATOR)), thread, "Legal review");
             assertThat(reader.waitVisible(By.id("forum-lock-notice")).getText())
                     .isEqualTo("Comments are closed: Legal review");
             reader.waitFor(d -> d.findElements(By.tagName("textarea")).isEmpty() ? true : null);

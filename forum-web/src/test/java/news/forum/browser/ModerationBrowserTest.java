@@ -10,11 +10,10 @@ class ModerationBrowserTest extends BrowserTest {
 
     @Test
     void aModeratorLocksTheThreadInTheWidgetAndAnotherReaderSeesTheNoticeAndNoReplyBoxAfterReload() {
-        String key = ForumApi.unique("moderated-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        api.post(api.token(READER, demoPassword(READER)), thread, "A fair point about the article, before the lock", null);
-        api.post(api.token("imran", demoPassword("imran")), thread, "Buy cheap watches at my shop", null);
+        String key = unique("moderated-");
+        String thread = article(key, demoPage(key));
+        post(token(READER, demoPassword(READER)), thread, "A fair point about the article, before the lock", null);
+        post(token("imran", demoPassword("imran")), thread, "Buy cheap watches at my shop", null);
 
         try (Browser moderator = new Browser(); Browser reader = new Browser()) {
             reader.open(demoPage(key));
@@ -53,14 +52,13 @@ class ModerationBrowserTest extends BrowserTest {
 
     @Test
     void aModeratorRemovesACommentWithAReasonBansItsAuthorAndRestoresItFromTheWidget() {
-        String key = ForumApi.unique("widget-moderation-");
-        String spammer = ForumApi.unique("seller");
+        String key = unique("widget-moderation-");
+        String spammer = unique("seller");
         String spammerPassword = "a-seller-password-2026";
-        ForumApi api = api();
-        api.register(spammer, spammerPassword, "Watch Seller");
-        String thread = api.article(key, demoPage(key));
-        api.post(api.token(READER, demoPassword(READER)), thread, "A fair point about the article", null);
-        api.post(api.token(spammer, spammerPassword), thread, "Buy cheap watches at my site", null);
+        register(spammer, spammerPassword, "Watch Seller");
+        String thread = article(key, demoPage(key));
+        post(token(READER, demoPassword(READER)), thread, "A fair point about the article", null);
+        post(token(spammer, spammerPassword), thread, "Buy cheap watches at my site", null);
 
         try (Browser moderator = new Browser(); Browser author = new Browser(); Browser reader = new Browser()) {
             // the author signs in before the ban: the token he holds stops working for writes all the same
@@ -98,7 +96,7 @@ class ModerationBrowserTest extends BrowserTest {
             author.field("Your comment").sendKeys("Still selling watches");
             author.button("Post").click();
             assertThat(author.waitVisible(By.cssSelector(".composer .form-error")).getText()).contains("Advertising again and again");
-            assertThat(api.findArticle(key).get("thread")).extracting("commentCount").isEqualTo(1);
+            assertThat(findArticle(key).get("thread")).extracting("commentCount").isEqualTo(1);
 
             moderator.comment("Buy cheap watches").findElement(By.xpath("./article//button[.='Restore']")).click();
             moderator.waitFor(d -> moderator.comment("Buy cheap watches").findElements(By.cssSelector(".badge")).isEmpty() ? true : null);

@@ -1,5 +1,7 @@
 package news.forum.browser;
 
+import news.forum.support.Pages;
+import news.forum.support.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -14,10 +16,9 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aModeratorApprovesAHeldCommentInTheConsoleAndAnotherReaderThenSeesItInTheWidget() {
-        String key = ForumApi.unique("held-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        api.moderateThread(thread, "all", 0);
+        String key = unique("held-");
+        String thread = article(key, demoPage(key));
+        moderateThread(thread, "all", 0);
 
         try (Browser author = new Browser(); Browser reader = new Browser(); Browser moderator = new Browser()) {
             author.open(demoPage(key));
@@ -58,11 +59,10 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aCommentReportedByReadersIsRemovedWithAReasonInTheConsoleAndReadersSeeTheReasonInItsPlace() {
-        String key = ForumApi.unique("flagged-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        String spam = api.post(api.token("imran", demoPassword("imran")), thread, "Cheap watches, click my link", null);
-        String reply = api.post(api.token(READER, demoPassword(READER)), thread, "Nobody wants your watches", spam);
+        String key = unique("flagged-");
+        String thread = article(key, demoPage(key));
+        String spam = post(token("imran", demoPassword("imran")), thread, "Cheap watches, click my link", null);
+        String reply = post(token(READER, demoPassword(READER)), thread, "Nobody wants your watches", spam);
 
         try (Browser reader = new Browser(); Browser moderator = new Browser()) {
             reader.open(demoPage(key));
@@ -97,14 +97,14 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             assertThat(removed.getText()).doesNotContain("Cheap watches");
             // its reply stays in place under it
             assertThat(reader.comment("Nobody wants your watches").isDisplayed()).isTrue();
-            assertThat(api.comment(reply, null).get("status")).isEqualTo("published");
+            assertThat(comment(reply, null).get("status")).isEqualTo("published");
         }
     }
 
     @Test
     void aReaderWhoSignsInIsToldTheConsoleIsForModeratorsOnly() {
         try (Browser browser = new Browser()) {
-            browser.open(forum() + "/moderation");
+            browser.open(forum() + Pages.console());
             browser.field("Password").sendKeys("wrong password for tariq");
             browser.field("Username").sendKeys(READER);
             browser.button("Log in").click();
@@ -127,14 +127,13 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aKeyboardUserSignsInAndApprovesAHeldCommentWithoutAMouse() {
-        String key = ForumApi.unique("keyboard-held-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        api.moderateThread(thread, "all", 0);
-        api.post(api.token(READER, demoPassword(READER)), thread, "Approved from the keyboard " + key, null);
+        String key = unique("keyboard-held-");
+        String thread = article(key, demoPage(key));
+        moderateThread(thread, "all", 0);
+        post(token(READER, demoPassword(READER)), thread, "Approved from the keyboard " + key, null);
 
         try (Browser browser = new Browser()) {
-            browser.open(forum() + "/moderation");
+            browser.open(forum() + Pages.console());
             browser.waitVisible(By.id("console-sign-in"));
             browser.tabTo(element -> "username".equals(element.getAttribute("name")));
             browser.type(MODERATOR);
@@ -152,15 +151,14 @@ class ModerationConsoleBrowserTest extends BrowserTest {
             // focus stays in the queue, so the moderator carries on from there
             String focused = browser.active().getTagName();
             assertThat(focused).isIn("button", "h2");
-            assertThat(api.findArticle(key).get("thread")).extracting("commentCount").isEqualTo(1);
+            assertThat(findArticle(key).get("thread")).extracting("commentCount").isEqualTo(1);
         }
     }
 
     @Test
     void aModeratorLocksAThreadWithANoteAndSetsSlowModeFromTheConsoleAndReadersSeeBoth() {
-        String key = ForumApi.unique("console-thread-");
-        ForumApi api = api();
-        api.article(key, demoPage(key));
+        String key = unique("console-thread-");
+        article(key, demoPage(key));
 
         try (Browser moderator = new Browser(); Browser reader = new Browser()) {
             signIn(moderator, MODERATOR, demoPassword(MODERATOR));
@@ -213,16 +211,16 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     @Test
     void anAdministratorEditsTheWordRulesAndAReaderIsRefusedOrHeldByThem() {
-        String key = ForumApi.unique("word-rules-");
-        api().article(key, demoPage(key));
-        String refused = ForumApi.unique("zorblax");
-        String held = ForumApi.unique("quuxify");
+        String key = unique("word-rules-");
+        article(key, demoPage(key));
+        String refused = unique("zorblax");
+        String held = unique("quuxify");
 
         try (Browser moderator = new Browser(); Browser admin = new Browser(); Browser reader = new Browser()) {
             signIn(moderator, MODERATOR, demoPassword(MODERATOR));
             assertThat(moderator.driver.findElement(By.id("word-rules")).isDisplayed()).as("administrators only").isFalse();
 
-            signIn(admin, ForumApi.ADMIN, ForumApi.ADMIN_PASSWORD);
+            signIn(admin, Api.ADMIN, Api.ADMIN_PASSWORD);
             admin.field("Refuse comments containing").sendKeys(refused);
             admin.field("Hold for review comments containing").sendKeys(held);
             admin.button("Save word rules").click();
@@ -257,7 +255,7 @@ class ModerationConsoleBrowserTest extends BrowserTest {
     // ---- the console, as a moderator uses it ----
 
     private void signIn(Browser browser, String username, String password) {
-        browser.open(forum() + "/moderation");
+        browser.open(forum() + Pages.console());
         browser.field("Username").sendKeys(username);
         browser.field("Password").sendKeys(password);
         browser.button("Log in").click();
@@ -266,17 +264,17 @@ class ModerationConsoleBrowserTest extends BrowserTest {
 
     /** The console's queue item holding the text, once its queue has loaded it. */
     static WebElement queueItem(Browser browser, String queue, String text) {
-        return browser.waitFor(d -> d.findElements(By.cssSelector("#" + queue + " .queue-item")).stream()
-                .filter(item -> item.getText().contains(text)).findFirst().orElse(null));
+        return browser.waitFor(d -> (WebElement) browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0])).find(e => e.innerText.includes(arguments[1]))"
+                        + " || null;", "#" + queue + " .queue-item", text));
     }
 
     private static List<String> queueTexts(Browser browser, String queue) {
-        return browser.driver.findElements(By.cssSelector("#" + queue + " .queue-item")).stream()
-                .map(WebElement::getText).toList();
+        return browser.texts("#" + queue + " .queue-item");
     }
 
     private static List<String> logTexts(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("ol.log li")).stream().map(WebElement::getText).toList();
+        return browser.texts("ol.log li");
     }
 
     private static String result(Browser browser, String section) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * with the publisher's two lines. Reached as http://localhost:PORT (an allowed origin in the tests) or
  * http://127.0.0.1:PORT (not allowed), both on the loopback interface.
  */
-final class PublisherSite implements AutoCloseable {
+public final class PublisherSite implements AutoCloseable {
 
     private static PublisherSite shared;
 
@@ -50,23 +50,23 @@ final class PublisherSite implements AutoCloseable {
         server.start();
     }
 
-    static synchronized PublisherSite shared() {
+    public static synchronized PublisherSite shared() {
         if (shared == null) {
             shared = new PublisherSite();
         }
         return shared;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The origin the forum's tests allow. */
-    String allowedOrigin() {
+    public String allowedOrigin() {
         return "http://localhost:" + port();
     }
 
-    String otherOrigin() {
+    public String otherOrigin() {
         return "http://127.0.0.1:" + port();
     }
 

@@ -15,8 +15,8 @@ class ReaderJourneyBrowserTest extends BrowserTest {
 
     @Test
     void aNewReaderRegistersPostsRepliesThreeLevelsDeepAndFindsEverythingInPlaceAfterAReload() {
-        String key = ForumApi.unique("journey-");
-        String username = ForumApi.unique("reader");
+        String key = unique("journey-");
+        String username = unique("reader");
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
             browser.enterWidget();
@@ -61,7 +61,7 @@ class ReaderJourneyBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElement(By.id("forum-count")).getText()).isEqualTo("4 comments");
 
             // the first reply started the article and its thread, at the demo page's own address
-            Map<?, ?> article = api().findArticle(key);
+            Map<?, ?> article = findArticle(key);
             assertThat((String) article.get("url")).isEqualTo(demoPage(key));
 
             browser.reloadAndEnterWidget();

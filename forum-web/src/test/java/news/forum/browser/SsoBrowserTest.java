@@ -1,12 +1,10 @@
 package news.forum.browser;
 
-import jakarta.inject.Inject;
 import news.forum.demo.DemoPublisherSite;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,18 +19,13 @@ class SsoBrowserTest extends BrowserTest {
     private static final String HOST_READER = "amina";
     private static final String HOST_READER_NAME = "Amina Diallo";
 
-    @Inject
-    DemoPublisherSite demoPublisher;
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("forum.accounts.local", "false");
-        return properties;
+    protected Map<String, String> browserServerProperties() {
+        return Map.of("forum.accounts.local", "false");
     }
 
     private String site() {
-        return demoPublisher.origin().orElseThrow(() -> new AssertionError("the demo publisher does not listen"));
+        return bean(DemoPublisherSite.class).origin().orElseThrow(() -> new AssertionError("the demo publisher does not listen"));
     }
 
     private void signInOnTheHost(Browser browser) {
@@ -73,7 +66,7 @@ class SsoBrowserTest extends BrowserTest {
             browser.enterWidget();
             assertThat(signedInAs(browser)).isEqualTo("Signed in as " + HOST_READER_NAME);
             assertThat(browser.buttons("Sign in")).isEmpty();
-            String text = "Signed in by the Herald " + ForumApi.unique("c");
+            String text = "Signed in by the Herald " + unique("c");
             browser.field("Your comment").sendKeys(text);
             browser.button("Post").click();
             WebElement mine = browser.comment(text);
@@ -81,7 +74,7 @@ class SsoBrowserTest extends BrowserTest {
 
             // what the server holds: an account of the publisher's reader, made by the token, with no password
             String id = mine.getAttribute("data-comment-id");
-            Map<?, ?> comment = api().comment(id, null);
+            Map<?, ?> comment = api.send(c -> c.comment(id)).expectStatus(200).json();
             Map<?, ?> author = (Map<?, ?>) comment.get("author");
             assertThat((String) author.get("username")).startsWith(HOST_READER);
 

@@ -14,13 +14,12 @@ class ThreadNavigationBrowserTest extends BrowserTest {
 
     @Test
     void repliesBelowTheReadableDepthOpenInTheirOwnBranch() {
-        String key = ForumApi.unique("deep-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        String token = api.token(READER, demoPassword(READER));
+        String key = unique("deep-");
+        String thread = article(key, demoPage(key));
+        String token = token(READER, demoPassword(READER));
         String parent = null;
         for (int depth = 0; depth <= 7; depth++) {
-            parent = api.post(token, thread, "Reply at depth " + depth, parent);
+            parent = post(token, thread, "Reply at depth " + depth, parent);
         }
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
@@ -44,12 +43,11 @@ class ThreadNavigationBrowserTest extends BrowserTest {
 
     @Test
     void loadMoreContinuesFromTheCursorAndTheSortSwitchReorders() {
-        String key = ForumApi.unique("long-");
-        ForumApi api = api();
-        String thread = api.article(key, demoPage(key));
-        String token = api.token(READER, demoPassword(READER));
+        String key = unique("long-");
+        String thread = article(key, demoPage(key));
+        String token = token(READER, demoPassword(READER));
         for (int i = 1; i <= 55; i++) {
-            api.post(token, thread, String.format("Comment number %02d", i), null);
+            post(token, thread, String.format("Comment number %02d", i), null);
         }
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));

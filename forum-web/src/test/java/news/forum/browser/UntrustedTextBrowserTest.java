@@ -15,16 +15,15 @@ class UntrustedTextBrowserTest extends BrowserTest {
 
     @Test
     void markupInCommentsAndDisplayNamesRendersAsHarmlessTextAndLinksWithNoDialog() {
-        String key = ForumApi.unique("untrusted-");
-        String username = ForumApi.unique("mallory");
+        String key = unique("untrusted-");
+        String username = unique("mallory");
         String password = "mallory-password-2026";
-        ForumApi api = api();
-        api.register(username, password, "<img src=x onerror=alert(3)>Mallory");
-        String token = api.token(username, password);
-        String thread = api.article(key, demoPage(key));
-        api.post(token, thread, "<img src=x onerror=alert(1)>", null);
-        api.post(token, thread, "[link](javascript:alert(1))", null);
-        api.post(token, thread, "<script>alert(2)</script>\n\nand a [real link](https://example.com/page)", null);
+        register(username, password, "<img src=x onerror=alert(3)>Mallory");
+        String token = token(username, password);
+        String thread = article(key, demoPage(key));
+        post(token, thread, "<img src=x onerror=alert(1)>", null);
+        post(token, thread, "[link](javascript:alert(1))", null);
+        post(token, thread, "<script>alert(2)</script>\n\nand a [real link](https://example.com/page)", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));
@@ -54,15 +53,14 @@ class UntrustedTextBrowserTest extends BrowserTest {
 
     @Test
     void everyAuthorShowsWithTheUsernameAndTheStaffWithTheirBadge() {
-        String key = ForumApi.unique("authors-");
-        String username = ForumApi.unique("reader");
+        String key = unique("authors-");
+        String username = unique("reader");
         String password = "reader-password-2026";
-        ForumApi api = api();
-        String displayName = "Nadia " + ForumApi.unique("r");
-        api.register(username, password, displayName);
-        String thread = api.article(key, demoPage(key));
-        api.post(api.token(username, password), thread, "a reader's words", null);
-        api.post(api.token(MODERATOR, demoPassword(MODERATOR)), thread, "a moderator's words", null);
+        String displayName = "Nadia " + unique("r");
+        register(username, password, displayName);
+        String thread = article(key, demoPage(key));
+        post(token(username, password), thread, "a reader's words", null);
+        post(token(MODERATOR, demoPassword(MODERATOR)), thread, "a moderator's words", null);
 
         try (Browser browser = new Browser()) {
             browser.open(demoPage(key));

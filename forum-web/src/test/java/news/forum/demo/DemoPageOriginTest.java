@@ -1,8 +1,7 @@
 package news.forum.demo;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Pages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,24 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request carries (a shared cache would otherwise keep a page pointing at the attacker's script), and their pages
  * for new keys name the demo publisher's address, which starts no thread unless it is allowed.
  */
-@MicronautTest
-class DemoPageOriginTest {
-
-    @Inject
-    EmbeddedServer server;
+class DemoPageOriginTest extends ApiTestBase {
 
     @Test
     void aForgedHostHeaderNeverReachesThePage() throws IOException {
-        for (String path : new String[]{"/", "/demo/try-the-embed", "/demo/some-new-key"}) {
+        String newKey = Pages.demoArticle("some-new-key");
+        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle(DemoArticles.OPEN_KEY), newKey}) {
             String page = get(path, "evil.example");
             assertThat(page).as(path).startsWith("HTTP/1.1 200")
-                    .contains("\n<script src=\"/embed.js\" async></script>\n")
+                    .contains("\n<script src=\"" + Pages.embedScript() + "\" async></script>\n")
                     .doesNotContain("evil.example");
             assertThat(header(page, "Content-Security-Policy")).as(path)
                     .contains("script-src 'self';", "frame-src 'self';");
         }
-        assertThat(get("/demo/some-new-key", "evil.example"))
-                .contains("data-forum-url=\"https://news.example/demo/some-new-key\"");
+        assertThat(get(newKey, "evil.example")).contains("data-forum-url=\"https://news.example" + newKey + "\"");
     }
 
     private String get(String path, String host) throws IOException {

@@ -1,6 +1,8 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.account.Role;
+import news.forum.account.RoleRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class AdminRecoveryIT {
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat((String) refused.path("type")).endsWith("/last-admin");
             assertThat(role(api, admin, "admin", "MODERATOR").status()).isEqualTo(409);
-            assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
+            assertThat((String) api.send(admin.token(), c -> c.me()).path("role")).isEqualTo("ADMIN");
             assertThat(log(api, admin)).hasSize(audited);
 
             // two administrators demoting each other at once: exactly one succeeds, the other sees that change
@@ -60,8 +62,8 @@ class AdminRecoveryIT {
                 pool.shutdown();
                 assertThat(List.of(adminStatus, secondStatus)).containsOnlyOnce(200);
                 assertThat(adminStatus == 200 ? secondStatus : adminStatus).isIn(403, 409);
-                String adminRole = api.get("/api/v1/me", admin.token()).path("role");
-                String secondRole = api.get("/api/v1/me", second.token()).path("role");
+                String adminRole = api.send(admin.token(), c -> c.me()).path("role");
+                String secondRole = api.send(second.token(), c -> c.me()).path("role");
                 assertThat(List.of(adminRole, secondRole)).containsOnlyOnce("ADMIN");
                 if (secondStatus == 200) {
                     // the admin lost the role this round: the second gives it back and steps down
@@ -72,7 +74,7 @@ class AdminRecoveryIT {
             // the recovery: the configured admin was demoted by another ADMIN (who may since be gone or unreachable)
             role(api, admin, second.username(), "ADMIN").expectStatus(200);
             role(api, second, "admin", "USER").expectStatus(200);
-            assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("USER");
+            assertThat((String) api.send(admin.token(), c -> c.me()).path("role")).isEqualTo("USER");
             api.register("chief", "the chief's own passphrase 1").expectStatus(201);
             server.stop();
         }
@@ -82,7 +84,7 @@ class AdminRecoveryIT {
             assertThat(again.output()).contains("The account 'admin' is an ADMIN again");
             Api api = new Api(again.base(), json);
             Api.Session admin = api.login("admin", PASSWORD);
-            assertThat((String) api.get("/api/v1/me", admin.token()).path("role")).isEqualTo("ADMIN");
+            assertThat((String) api.send(admin.token(), c -> c.me()).path("role")).isEqualTo("ADMIN");
             Map<String, Object> restored = log(api, admin).get(0);
             assertThat(restored).containsEntry("action", "account.role.admin").containsEntry("actor", null);
             assertThat(((Map<?, ?>) restored.get("target")).get("label")).isEqualTo("admin");
@@ -95,16 +97,16 @@ class AdminRecoveryIT {
             assertThat(squatted.awaitLine("Server Running", START)).as(squatted.output()).isTrue();
             assertThat(squatted.output()).contains("The account 'chief' is not an ADMIN and its password is not");
             Api api = new Api(squatted.base(), json);
-            assertThat((String) api.get("/api/v1/me", api.login("chief", "the chief's own passphrase 1").token())
-                    .path("role")).isEqualTo("USER");
+            Api.Session chief = api.login("chief", "the chief's own passphrase 1");
+            assertThat((String) api.send(chief, c -> c.me()).path("role")).isEqualTo("USER");
         }
     }
 
     private static Response role(Api api, Api.Session as, String username, String role) {
-        return api.put("/api/v1/accounts/" + username + "/role", as.token(), Map.of("role", role));
+        return api.send(as, c -> c.changeRole(username, new RoleRequest(Role.valueOf(role))));
     }
 
     private static List<Map<String, Object>> log(Api api, Api.Session admin) {
-        return api.get("/api/v1/moderation/log?limit=100", admin.token()).expectStatus(200).list("entries");
+        return api.send(admin, c -> c.log(null, "100")).expectStatus(200).list("entries");
     }
 }

@@ -1,6 +1,7 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.account.RefreshRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
@@ -142,12 +143,12 @@ class BackupRestoreIT {
                 assertThat(found.get("parentId")).isEqualTo(comment.parentId());
             }
             assertThat(loaded.everAcknowledged()).as("nothing that was never acknowledged").containsAll(byId.keySet());
-            Response thread = api.get("/api/v1/threads/" + loaded.thread()).expectStatus(200);
+            Response thread = api.send(c -> c.thread(loaded.thread())).expectStatus(200);
             assertThat(((Number) thread.path("commentCount")).intValue()).isEqualTo(comments.size());
 
             // the restored forum signs its readers in (password and refresh token) and takes replies
             Api.Session writer = loaded.writers().get(0);
-            api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", writer.refreshToken())).expectStatus(200);
+            api.send(c -> c.refresh(new RefreshRequest(writer.refreshToken()))).expectStatus(200);
             Api.Session again = api.login(writer.username(), Api.PASSWORD);
             String parent = loaded.beforeBackup().get(0).id();
             String reply = api.postComment(loaded.thread(), again.token(), "After the restore", parent)

@@ -54,7 +54,7 @@ class CrashAndShutdownIT {
             assertThat(again.awaitLine("Server Running", START)).as(again.output()).isTrue();
             Api api = new Api(again.base(), json);
             for (String id : acknowledged) {
-                assertThat((String) api.get("/api/v1/comments/" + id).expectStatus(200).path("threadId")).isEqualTo(thread);
+                assertThat((String) api.send(c -> c.comment(id)).expectStatus(200).path("threadId")).isEqualTo(thread);
             }
             long listed = api.readAll(thread, "oldest", 200).size();
             assertThat(listed).as("no duplicates, nothing beyond a request cut mid-answer")
@@ -90,7 +90,7 @@ class CrashAndShutdownIT {
             assertThat(again.awaitLine("Server Running", START)).as(again.output()).isTrue();
             Api api = new Api(again.base(), json);
             for (String id : acknowledged) {
-                api.get("/api/v1/comments/" + id).expectStatus(200);
+                api.send(c -> c.comment(id)).expectStatus(200);
             }
             assertThat(api.readAll(thread, "oldest", 200)).hasSizeGreaterThanOrEqualTo(acknowledged.size());
         }
@@ -98,8 +98,7 @@ class CrashAndShutdownIT {
 
     private static String openThread(Api api) {
         String admin = api.login("admin", ADMIN_PASSWORD).token();
-        return api.put("/api/v1/articles/" + Api.uniqueName("crash-"), admin,
-                Map.of("title", "Crash", "url", "https://news.example/crash")).expectStatus(201).path("thread.id");
+        return api.call(c -> c.save(Api.uniqueName("crash-"), null)).token(admin).body(Map.of("title", "Crash", "url", "https://news.example/crash")).send().expectStatus(201).path("thread.id");
     }
 
     /** Writers posting until the server goes away; remembers every 201 and every unexpected answer. */

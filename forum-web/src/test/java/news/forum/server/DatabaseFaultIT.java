@@ -1,10 +1,10 @@
 package news.forum.server;
 
-import news.forum.web.PublicIds;
 import io.micronaut.json.JsonMapper;
 import news.forum.support.Api;
 import news.forum.support.EventStream;
 import news.forum.support.Response;
+import news.forum.web.PublicIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,7 +139,7 @@ class DatabaseFaultIT {
                 }
                 // both pooled connections are waiting on the row lock
                 Poll.until("two posts waiting on the thread's lock", LOAD, () -> waitingOnLocks(postgres) >= 2);
-                api.get("/openapi.yml").expectStatus(200);
+                api.send(c -> c.openApi()).expectStatus(200);
                 assertThat(stuck).as("a request that needs no database is answered while the stuck ones still wait")
                         .noneMatch(Future::isDone);
                 Response health = api.get("/health");
@@ -192,8 +192,8 @@ class DatabaseFaultIT {
     /** Posts until 201, retrying a 503 (the pool reconnecting) with the same Idempotency-Key. */
     private static String postUntilCreated(Api api, String thread, Api.Session writer, String text) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            Response posted = api.send("POST", "/api/v1/threads/" + thread + "/comments", writer.token(),
-                    "application/json", "{\"body\":\"" + text + "\"}", "Idempotency-Key", "restart-" + text.hashCode());
+            Response posted = api.call(c -> c.post(thread, null, "restart-" + text.hashCode())).as(writer)
+                    .body("{\"body\":\"" + text + "\"}").send();
             if (posted.status() == 201) {
                 return posted.path("id");
             }
@@ -234,8 +234,7 @@ class DatabaseFaultIT {
 
     private static String openThread(Api api) {
         String admin = api.login("admin", "fault-admin-password").token();
-        return api.put("/api/v1/articles/" + Api.uniqueName("fault-"), admin,
-                Map.of("title", "Under fault", "url", "https://news.example/fault")).expectStatus(201).path("thread.id");
+        return api.call(c -> c.save(Api.uniqueName("fault-"), null)).token(admin).body(Map.of("title", "Under fault", "url", "https://news.example/fault")).send().expectStatus(201).path("thread.id");
     }
 
     private static Api.Session newUser(Api api) {

@@ -1,8 +1,13 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.account.LoginRequest;
+import news.forum.account.RefreshRequest;
+import news.forum.account.RoleRequest;
+import news.forum.account.Role;
 import news.forum.startup.DemoData;
 import news.forum.support.Api;
+import news.forum.support.Pages;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoModeIT {
 
     private static final Duration START = Duration.ofSeconds(120);
-    private static final String SEED = "/api/v1/articles/us-boots-on-ground-never";
+    private static final String SEED = "us-boots-on-ground-never";
     private static final Map<String, String> ADMIN = Map.of("FORUM_ADMIN_PASSWORD", "operator-chosen-password");
     private final JsonMapper json = JsonMapper.createDefault();
 
@@ -44,21 +49,22 @@ class DemoModeIT {
                     .doesNotContain("Demo account", "demo thread", "Demo mode", "Demo publisher page");
             Api api = new Api(server.base(), json);
 
-            Response home = api.get("/").expectStatus(200);
+            Response home = api.get(Pages.home()).expectStatus(200);
             assertThat(home.contentType()).startsWith("text/html");
-            assertThat(home.body()).contains("Threaded discussions for news sites", "href=\"/openapi.yml\"",
-                    "href=\"/moderation\"", "&lt;script src=&quot;https://forum.example/embed.js&quot; async&gt;", "No demo runs here")
+            assertThat(home.body()).contains("Threaded discussions for news sites", "href=\"" + Api.route(c -> c.openApi()).path() + "\"",
+                    "href=\"" + Pages.console() + "\"", "&lt;script src=&quot;https://forum.example" + Pages.embedScript() + "&quot; async&gt;", "No demo runs here")
                     // with no FORUM_PUBLIC_ORIGIN the snippet names a placeholder, never the Host of the request
-                    .doesNotContain(server.base() + "/embed.js")
+                    .doesNotContain(server.base() + Pages.embedScript())
                     .doesNotContain("data-forum-article=\"us-boots");
-            for (String page : new String[]{"/demo/try-the-embed", "/demo/anything-i-like-123", "/demo/us-boots-on-ground-never"}) {
+            for (String page : new String[]{Pages.demoArticle("try-the-embed"), Pages.demoArticle("anything-i-like-123"),
+                    Pages.demoArticle("us-boots-on-ground-never")}) {
                 assertThat(api.get(page).status()).as(page).isEqualTo(404);
             }
-            assertThat(api.get(SEED).status()).isEqualTo(404);
+            assertThat(api.send(c -> c.article(SEED)).status()).isEqualTo(404);
 
             String admin = api.login("admin", "operator-chosen-password").token();
             for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
-                assertThat(api.put("/api/v1/accounts/" + account.username() + "/role", admin, Map.of("role", "USER")).status())
+                assertThat(api.send(admin, c -> c.changeRole(account.username(), new RoleRequest(Role.USER))).status())
                         .as("no account named %s", account.username()).isEqualTo(404);
             }
             assertThat(data.resolve("demo-passwords")).doesNotExist();
@@ -77,10 +83,11 @@ class DemoModeIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("demo-passwords"))))
                     .isEqualTo("rw-------");
             Api api = new Api(demo.base(), json);
-            for (String page : new String[]{"/", "/demo/try-the-embed", "/demo/anything-i-like-123"}) {
+            for (String page : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"),
+                    Pages.demoArticle("anything-i-like-123")}) {
                 assertThat(api.get(page).expectStatus(200).body()).as(page).contains("This is a demo");
             }
-            assertThat(api.readAll(api.get(SEED).path("thread.id"), "oldest", 50)).hasSize(6);
+            assertThat(api.readAll(api.send(c -> c.article(SEED)).path("thread.id"), "oldest", 50)).hasSize(6);
             refreshToken = api.login("tariq", password).refreshToken();
         }
 
@@ -88,13 +95,13 @@ class DemoModeIT {
             assertThat(plain.awaitLine("Server Running", START)).as(plain.output()).isTrue();
             assertThat(plain.output()).contains("Demo mode is off: 4 demo accounts locked out").doesNotContain("Demo account:");
             Api api = new Api(plain.base(), json);
-            assertThat(api.post("/api/v1/auth/login", null, Map.of("username", "tariq", "password", password)).status())
+            assertThat(api.send(c -> c.login(new LoginRequest("tariq", password))).status())
                     .isEqualTo(401);
-            assertThat(api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refreshToken)).status()).isEqualTo(401);
-            assertThat(api.get("/demo/try-the-embed").status()).isEqualTo(404);
-            assertThat(api.get("/").body()).contains("No demo runs here");
+            assertThat(api.send(c -> c.refresh(new RefreshRequest(refreshToken))).status()).isEqualTo(401);
+            assertThat(api.get(Pages.demoArticle("try-the-embed")).status()).isEqualTo(404);
+            assertThat(api.get(Pages.home()).body()).contains("No demo runs here");
             // what the demo wrote is data like any other: kept
-            assertThat(api.readAll(api.get(SEED).path("thread.id"), "oldest", 50)).hasSize(6);
+            assertThat(api.readAll(api.send(c -> c.article(SEED)).path("thread.id"), "oldest", 50)).hasSize(6);
         }
 
         try (ServerProcess again = ServerProcess.start(data, Map.of("FORUM_DEMO", "true"))) {

@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import news.forum.support.Api;
 import news.forum.support.EventStream;
 import news.forum.support.Response;
+import news.forum.thread.LockRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,15 +65,15 @@ class MultiInstanceIT {
                 String first = balanced.postComment(thread, reader.token(), "Through the balancer", null)
                         .expectStatus(201).path("id");
                 for (int i = 0; i < 4; i++) {
-                    assertThat((String) balanced.get("/api/v1/me", reader.token()).expectStatus(200).path("username"))
+                    assertThat((String) balanced.send(reader.token(), c -> c.me()).expectStatus(200).path("username"))
                             .isEqualTo(reader.username());
-                    assertThat((String) balanced.get("/api/v1/comments/" + first).expectStatus(200).path("bodyHtml"))
+                    assertThat((String) balanced.send(c -> c.comment(first)).expectStatus(200).path("bodyHtml"))
                             .isEqualTo("<p>Through the balancer</p>");
                 }
                 assertThat(balanced.readAll(thread, "oldest", 50)).extracting(c -> c.get("id")).containsExactly(first);
                 // a token signed on one instance is good on the other
-                onA.get("/api/v1/me", reader.token()).expectStatus(200);
-                onB.get("/api/v1/me", reader.token()).expectStatus(200);
+                onA.send(reader.token(), c -> c.me()).expectStatus(200);
+                onB.send(reader.token(), c -> c.me()).expectStatus(200);
                 assertThat(nginx.upstreamsUsed()).as("round robin").contains("127.0.0.1:" + a.port(), "127.0.0.1:" + b.port());
 
                 // a reply posted on A reaches a stream held on B
@@ -90,12 +91,12 @@ class MultiInstanceIT {
 
                 // a lock taken on A holds on B at once
                 Api.Session moderator = onA.newModerator();
-                onA.put("/api/v1/threads/" + thread + "/lock", moderator.token(), Map.of()).expectStatus(200);
+                onA.send(moderator.token(), c -> c.lock(thread, new LockRequest(null, null))).expectStatus(200);
                 assertThat(onB.postComment(thread, reader.token(), "too late", first).status()).isEqualTo(423);
-                onB.delete("/api/v1/threads/" + thread + "/lock", moderator.token()).expectStatus(200);
+                onB.send(moderator.token(), c -> c.unlock(thread)).expectStatus(200);
 
                 // A stops while readers follow the thread through nginx and a writer posts through it
-                long lastSeen = ((Number) balanced.get("/api/v1/threads/" + thread).path("lastEventId")).longValue();
+                long lastSeen = ((Number) balanced.send(c -> c.thread(thread)).path("lastEventId")).longValue();
                 List<Follower> followers = List.of(new Follower(nginx, thread, lastSeen), new Follower(nginx, thread, lastSeen));
                 ExecutorService pool = Executors.newSingleThreadExecutor();
                 Future<List<String>> written = pool.submit(() -> write(balanced, thread, reader));
@@ -138,8 +139,7 @@ class MultiInstanceIT {
                 if (attempt > 0) {
                     Thread.sleep(250);
                 }
-                posted = balanced.send("POST", "/api/v1/threads/" + thread + "/comments", writer.token(),
-                        "application/json", body, "Idempotency-Key", key);
+                posted = balanced.call(c -> c.post(thread, null, key)).as(writer).body(body).send();
                 assertThat(posted.status()).as(posted.body()).isIn(201, 502, 503);
             }
             acknowledged.add(posted.expectStatus(201).path("id"));

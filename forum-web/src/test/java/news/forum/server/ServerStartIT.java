@@ -1,6 +1,7 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.article.ArticleRequest;
 import news.forum.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,8 @@ class ServerStartIT {
             Api api = new Api(server.base(), json);
             api.get("/health").expectStatus(200);
             String admin = api.login("admin", "operator-chosen-password").token();
-            String thread = api.put("/api/v1/articles/restart-story", admin,
-                    Map.of("title", "Restart", "url", "https://news.example/restart")).expectStatus(201).path("thread.id");
+            String thread = api.send(admin, c -> c.save("restart-story",
+                    new ArticleRequest("Restart", "https://news.example/restart"))).expectStatus(201).path("thread.id");
             api.register("survivor", "a long enough passphrase 42").expectStatus(201);
             token = api.login("survivor", "a long enough passphrase 42").token();
             comment = api.postComment(thread, token, "I was here before the restart", null).expectStatus(201).path("id");
@@ -47,10 +48,10 @@ class ServerStartIT {
             assertThat(again.awaitLine("Server Running", START)).as(again.output()).isTrue();
             assertThat(again.output()).doesNotContain("Loaded the demo thread").doesNotContain("Generated a JWT signing secret");
             Api api = new Api(again.base(), json);
-            assertThat((String) api.get("/api/v1/me", token).expectStatus(200).path("username")).isEqualTo("survivor");
-            assertThat((String) api.get("/api/v1/comments/" + comment).expectStatus(200).path("bodyHtml"))
+            assertThat((String) api.send(token, c -> c.me()).expectStatus(200).path("username")).isEqualTo("survivor");
+            assertThat((String) api.send(c -> c.comment(comment)).expectStatus(200).path("bodyHtml"))
                     .contains("before the restart");
-            List<?> seed = api.readAll(api.get("/api/v1/articles/us-boots-on-ground-never").path("thread.id"), "oldest", 50);
+            List<?> seed = api.readAll(api.send(c -> c.article("us-boots-on-ground-never")).path("thread.id"), "oldest", 50);
             assertThat(seed).hasSize(6);
         }
     }
@@ -68,8 +69,8 @@ class ServerStartIT {
             Api api = new Api(first.base(), json);
             api.get("/health").expectStatus(200);
             String admin = api.login("admin", "operator-chosen-password").token();
-            String thread = api.put("/api/v1/articles/still-here", admin,
-                    Map.of("title", "Still here", "url", "https://news.example/still")).expectStatus(201).path("thread.id");
+            String thread = api.send(admin, c -> c.save("still-here",
+                    new ArticleRequest("Still here", "https://news.example/still"))).expectStatus(201).path("thread.id");
             api.postComment(thread, admin, "the first server still writes", null).expectStatus(201);
         }
     }

@@ -39,7 +39,7 @@ class SlowClientIT {
     private static final long TRICKLE_INTERVAL_MS = 200;
     /** Far past the timeout: a connection still open then was not cut off. */
     private static final long GIVE_UP_MS = (REQUEST_TIMEOUT_SECONDS + 20) * 1000L;
-    private static final String ARTICLE = "/api/v1/articles/us-boots-on-ground-never";
+    private static final String ARTICLE = Api.route(c -> c.article("us-boots-on-ground-never")).path();
 
     private final JsonMapper json = JsonMapper.createDefault();
 

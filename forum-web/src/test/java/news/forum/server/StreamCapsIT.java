@@ -1,7 +1,9 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.article.ArticleRequest;
 import news.forum.support.Api;
+import news.forum.support.EventStream;
 import news.forum.support.MadeUpAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +57,9 @@ class StreamCapsIT {
             assertThat(total).as("room left for streams under 400 descriptors").isBetween(50, 320);
             Api api = new Api(server.base(), json);
             String admin = api.login("admin", ADMIN_PASSWORD).token();
-            String thread = api.put("/api/v1/articles/" + Api.uniqueName("caps-"), admin,
-                    Map.of("title", "Caps", "url", "https://news.example/caps")).expectStatus(201).path("thread.id");
+            String key = Api.uniqueName("caps-");
+            String thread = api.send(admin, c -> c.save(key, new ArticleRequest("Caps", "https://news.example/caps")))
+                    .expectStatus(201).path("thread.id");
 
             String crowded = MadeUpAddresses.next();
             for (int i = 0; i < 5; i++) {
@@ -79,7 +82,7 @@ class StreamCapsIT {
             overTotal.close();
 
             api.get("/health").expectStatus(200);
-            api.get("/api/v1/threads/" + thread + "/comments").expectStatus(200);
+            api.send(c -> c.page(thread, null, null, null)).expectStatus(200);
             String comment = api.postComment(thread, api.newUser().token(), "To every reader still here", null)
                     .expectStatus(201).path("id");
             for (RawStream stream : held) {
@@ -106,7 +109,7 @@ class StreamCapsIT {
         private RawStream(URI base, String thread, String address) throws IOException {
             socket = new Socket(base.getHost(), base.getPort());
             socket.setSoTimeout((int) PATIENCE.toMillis());
-            socket.getOutputStream().write(("GET /api/v1/threads/" + thread + "/events HTTP/1.1\r\n"
+            socket.getOutputStream().write(("GET " + EventStream.path(thread) + " HTTP/1.1\r\n"
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: text/event-stream\r\n"
                     + "X-Forwarded-For: " + address + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

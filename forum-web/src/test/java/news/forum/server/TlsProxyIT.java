@@ -3,6 +3,7 @@ package news.forum.server;
 import io.micronaut.json.JsonMapper;
 import news.forum.support.Api;
 import news.forum.support.EventStream;
+import news.forum.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,32 +77,32 @@ class TlsProxyIT {
                         HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
 
                 // plain HTTP answers nothing but the way to HTTPS, path and query kept
-                HttpResponse<String> redirect = get(client, plain.resolve("/embed/some-article?url=x"));
+                String somePage = Pages.embedPage("some-article") + "?url=x";
+                HttpResponse<String> redirect = get(client, plain.resolve(somePage));
                 assertThat(redirect.statusCode()).isEqualTo(301);
-                assertThat(redirect.headers().firstValue("Location")).hasValue(secure + "/embed/some-article?url=x");
-                assertThat(get(client, plain.resolve("/api/v1/threads/x/events")).statusCode()).isEqualTo(301);
+                assertThat(redirect.headers().firstValue("Location")).hasValue(secure + somePage);
+                assertThat(get(client, plain.resolve(EventStream.path("x"))).statusCode()).isEqualTo(301);
 
                 // the widget, as a publisher's page loads it: the script, the framed page and its assets, over HTTP/2
                 String key = Api.uniqueName("tls-article-");
                 String pageUrl = URLEncoder.encode("https://news.example/" + key, StandardCharsets.UTF_8);
-                for (String path : new String[]{"/embed.js", "/embed/" + key + "?url=" + pageUrl, "/assets/frame/frame.js", "/assets/frame/frame.css"}) {
+                String framed = Pages.embedPage(key) + "?url=" + pageUrl;
+                String frameScript = Pages.asset("frame/frame.js");
+                for (String path : new String[]{Pages.embedScript(), framed, frameScript, Pages.asset("frame/frame.css")}) {
                     HttpResponse<String> asset = get(client, secure.resolve(path));
                     assertThat(asset.statusCode()).as(path).isEqualTo(200);
                     assertThat(asset.version()).as(path).isEqualTo(HttpClient.Version.HTTP_2);
                     assertThat(asset.headers().firstValue("Strict-Transport-Security")).as(path).hasValue(HSTS);
                 }
-                assertThat(get(client, secure.resolve("/embed.js")).body()).contains("data-forum-article");
-                assertThat(get(client, secure.resolve("/embed/" + key + "?url=" + pageUrl)).body()).contains("/assets/frame/frame.js");
+                assertThat(get(client, secure.resolve(Pages.embedScript())).body()).contains("data-forum-article");
+                assertThat(get(client, secure.resolve(framed)).body()).contains(frameScript);
 
                 // the forum's own origin is the one readers use, https, as README's FORUM_PUBLIC_ORIGIN names it (no
                 // origin is taken from the headers of a request, not even the trusted proxy's)
                 Api api = new Api(secure, json, client);
-                assertThat((Boolean) api.get("/api/v1/embed/articles/" + key + "?url="
-                        + URLEncoder.encode(secure + "/a-page-of-the-forum", StandardCharsets.UTF_8)).expectStatus(200)
-                        .path("startAllowed")).isTrue();
-                assertThat((Boolean) api.get("/api/v1/embed/articles/" + key + "?url="
-                        + URLEncoder.encode("http://127.0.0.1:" + httpsPort + "/a-page-of-the-forum", StandardCharsets.UTF_8))
-                        .expectStatus(200).path("startAllowed")).isFalse();
+                assertThat(api.anonymous().embedArticle(key, secure + "/a-page-of-the-forum").startAllowed()).isTrue();
+                assertThat(api.anonymous().embedArticle(key, "http://127.0.0.1:" + httpsPort + "/a-page-of-the-forum")
+                        .startAllowed()).isFalse();
 
                 // a live thread through the proxy: each reply arrives on the open stream as it is posted
                 String thread = api.newThread();
@@ -141,7 +142,7 @@ class TlsProxyIT {
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/accounts HTTP/1.1\r\nHost: 127.0.0.1:" + httpsPort + "\r\n"
+            out.write(("POST " + Api.route(c -> c.register(null)).path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpsPort + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                     + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -1,6 +1,7 @@
 package news.forum.server;
 
 import io.micronaut.json.JsonMapper;
+import news.forum.account.LoginRequest;
 import news.forum.support.Api;
 import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
@@ -120,8 +121,35 @@ class TransferIT {
                 for (String page : pages.keySet()) {
                     assertThat(copied.get(page)).as(page).isEqualTo(pages.get(page));
                 }
+                flagOncePerAddressSurvivesTheMove(api, admin);
             }
         }
+    }
+
+    /**
+     * The flag taken before the move (its address key made under the site's address key) still stands for its
+     * address: a second account flagging the same comment from the same address (127.0.0.1) gets no counting flag.
+     */
+    private static void flagOncePerAddressSurvivesTheMove(Api api, String admin) {
+        String thread = api.send(c -> c.article("every-state")).expectStatus(200).path("thread.id");
+        List<Map<String, Object>> before = api.call(c -> c.queue("flagged", null, "50")).token(admin).send()
+                .expectStatus(200).list("items");
+        assertThat(before).as("the comment flagged before the move").hasSize(1);
+        @SuppressWarnings("unchecked")
+        String flagged = (String) ((Map<String, Object>) before.get(0).get("comment")).get("id");
+        Api.Session newcomer = api.newUser();
+        api.postComment(thread, newcomer.token(), "A newcomer after the move", null).expectStatus(201);
+        api.call(c -> c.flag(flagged, null)).as(newcomer).body(Map.of("reason", "spam")).send().expectStatus(201);
+        List<Map<String, Object>> items = api.call(c -> c.queue("flagged", null, "50")).token(admin).send()
+                .expectStatus(200).list("items");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> flags = items.stream()
+                .filter(item -> flagged.equals(((Map<String, Object>) item.get("comment")).get("id")))
+                .flatMap(item -> ((List<Map<String, Object>>) item.get("flags")).stream()).toList();
+        assertThat(flags).extracting(flag -> flag.get("reason"), flag -> flag.get("counts"))
+                .as("the moved flag counts; the newcomer's, from the same address, does not")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("abuse", true),
+                        org.assertj.core.groups.Tuple.tuple("spam", false));
     }
 
     @Test
@@ -198,6 +226,7 @@ class TransferIT {
         Map<String, String> env = new HashMap<>(site.environment());
         env.put("FORUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("FORUM_DEMO", "false");
+        env.put("FORUM_FLAG_MIN_ACCOUNT_AGE", "0s");
         ServerProcess server = ServerProcess.start(Path.of(env.get("FORUM_DATA_DIR")), env);
         assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
         return server;
@@ -239,7 +268,7 @@ class TransferIT {
     }
 
     private static void seedThreadAsAReaderSeesIt(Api api, String key) {
-        Response article = api.get("/api/v1/articles/" + key).expectStatus(200);
+        Response article = api.send(c -> c.article(key)).expectStatus(200);
         assertThat((Boolean) article.path("thread.locked")).isTrue();
         assertThat((Integer) article.path("thread.commentCount")).isEqualTo(5);
         assertThat(((Number) article.path("thread.lastEventId")).longValue()).as("an import sends no live event").isZero();
@@ -269,7 +298,7 @@ class TransferIT {
 
     /** Disqus's and WordPress's states of the same discussion, as a reader sees them (WordPress's held comment hidden). */
     private static void statesAsAReaderSeesThem(Api api, String key) {
-        Response article = api.get("/api/v1/articles/" + key).expectStatus(200);
+        Response article = api.send(c -> c.article(key)).expectStatus(200);
         assertThat((Boolean) article.path("thread.locked")).isFalse();
         String thread = article.path("thread.id");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 50);
@@ -292,7 +321,7 @@ class TransferIT {
     }
 
     private static void deepChainAsAReaderSeesIt(Api api) {
-        String thread = api.get("/api/v1/articles/deep-chain").expectStatus(200).path("thread.id");
+        String thread = api.send(c -> c.article("deep-chain")).expectStatus(200).path("thread.id");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 200);
         assertThat(oldest).hasSize(SampleExports.CHAIN);
         Map<String, Object> level62 = find(oldest, "Level 62<");
@@ -307,8 +336,8 @@ class TransferIT {
     }
 
     private static void tricksAreSafe(Api api) {
-        String thread = api.get("/api/v1/articles/400-https-news.example-p-400").expectStatus(200).path("thread.id");
-        assertThat((String) api.get("/api/v1/threads/" + thread).path("title")).isEqualTo("Unicode & <b>HTML</b> tricks");
+        String thread = api.send(c -> c.article("400-https-news.example-p-400")).expectStatus(200).path("thread.id");
+        assertThat((String) api.send(c -> c.thread(thread)).path("title")).isEqualTo("Unicode & <b>HTML</b> tricks");
         List<Map<String, Object>> oldest = api.readAll(thread, "oldest", 50);
         StringBuilder all = new StringBuilder();
         oldest.forEach(c -> all.append(shown((String) c.get("bodyHtml"))).append('\n'));
@@ -324,16 +353,16 @@ class TransferIT {
 
     private static void placeholdersCannotSignIn(Api api) {
         for (String password : List.of("", "a long enough passphrase 42")) {
-            Response login = api.post("/api/v1/auth/login", null, Map.of("username", "disqus:imran", "password", password));
+            Response login = api.send(c -> c.login(new LoginRequest("disqus:imran", password)));
             assertThat(login.status()).isIn(400, 401);
         }
         assertThat(api.register("disqus:imran", "a long enough passphrase 42").status()).isEqualTo(400);
     }
 
     private static void heldCommentOnlyForModerators(Api api, String admin) {
-        String thread = api.get("/api/v1/articles/2012-08-every-state").expectStatus(200).path("thread.id");
+        String thread = api.send(c -> c.article("2012-08-every-state")).expectStatus(200).path("thread.id");
         assertThat(api.readAll(thread, "oldest", 50)).noneMatch(c -> "pending".equals(c.get("status")));
-        List<Map<String, Object>> asModerator = api.get("/api/v1/threads/" + thread + "/comments?sort=oldest&limit=50", admin)
+        List<Map<String, Object>> asModerator = api.send(admin, c -> c.page(thread, "oldest", "50", null))
                 .expectStatus(200).list("comments");
         assertThat(asModerator).anyMatch(c -> "pending".equals(c.get("status"))
                 && ((String) c.get("bodyHtml")).contains("Held for review"));
@@ -342,21 +371,23 @@ class TransferIT {
 
     /** Activity after the move, so the export carries every kind of record: votes, flags, bans, word rules, edits. */
     private static void moderateAndDiscuss(Api api, String admin) {
-        String thread = api.get("/api/v1/articles/every-state").path("thread.id");
+        String thread = api.send(c -> c.article("every-state")).path("thread.id");
         List<Map<String, Object>> comments = api.readAll(thread, "oldest", 50);
         Api.Session reader = api.newUser();
         Api.Session other = api.newUser();
         String first = (String) comments.get(0).get("id");
-        api.put("/api/v1/comments/" + first + "/vote", reader.token(), Map.of("value", 1)).expectStatus(200);
-        api.put("/api/v1/comments/" + first + "/vote", other.token(), Map.of("value", 1)).expectStatus(200);
-        api.post("/api/v1/comments/" + comments.get(2).get("id") + "/flags", reader.token(), Map.of("reason", "abuse")).expectStatus(201);
+        api.call(c -> c.vote(first, null)).as(reader).body(Map.of("value", 1)).send().expectStatus(200);
+        api.call(c -> c.vote(first, null)).as(other).body(Map.of("value", 1)).send().expectStatus(200);
+        // the reader has a published comment before flagging, so the flag counts (flag-min-account-age is 0 here)
         String posted = api.postComment(thread, reader.token(), "A reply after the move", first).expectStatus(201).path("id");
-        api.patch("/api/v1/comments/" + posted, reader.token(), Map.of("body", "A reply after the move, edited")).expectStatus(200);
+        api.call(c -> c.flag((String) comments.get(2).get("id"), null)).as(reader).body(Map.of("reason", "abuse")).send().expectStatus(201);
+        api.call(c -> c.edit(posted, null)).as(reader).body(Map.of("body", "A reply after the move, edited")).send().expectStatus(200);
         api.postComment(thread, other.token(), "Gone soon", null).expectStatus(201);
-        api.put("/api/v1/accounts/disqus:spammer/ban", admin, Map.of("reason", "spam")).expectStatus(200);
-        api.put("/api/v1/moderation/word-rules", admin, Map.of("reject", List.of("watches"), "hold", List.of("casino")))
+        api.call(c -> c.ban("disqus:spammer", null)).token(admin).body(Map.of("reason", "spam")).send().expectStatus(200);
+        api.call(c -> c.replaceWordRules(null)).token(admin)
+                .body(Map.of("reject", List.of("watches"), "hold", List.of("casino"))).send()
                 .expectStatus(200);
-        api.put("/api/v1/threads/" + thread + "/moderation", admin, Map.of("slowModeSeconds", 30)).expectStatus(200);
+        api.call(c -> c.moderation(thread, null)).token(admin).body(Map.of("slowModeSeconds", 30)).send().expectStatus(200);
     }
 
     /** Every thread's pages, every sort and a few page sizes, as a reader and as the admin: the exact bodies. */
@@ -364,7 +395,7 @@ class TransferIT {
         Map<String, Map<String, String>> pages = new LinkedHashMap<>();
         for (String key : List.of(SampleExports.SEED_KEY, "every-state", "deep-chain", "400-https-news.example-p-400",
                 "2012-07-us-boots-on-ground-never", "2012-08-every-state", "2012-09-deep-chain", "p-400")) {
-            Response article = api.get("/api/v1/articles/" + key).expectStatus(200);
+            Response article = api.send(c -> c.article(key)).expectStatus(200);
             String thread = article.path("thread.id");
             Map<String, String> bodies = new LinkedHashMap<>();
             bodies.put("article", article.body());
@@ -374,8 +405,8 @@ class TransferIT {
                         String after = null;
                         int page = 0;
                         do {
-                            Response response = api.get("/api/v1/threads/" + thread + "/comments?sort=" + sort + "&limit="
-                                    + limit + (after == null ? "" : "&after=" + after), token).expectStatus(200);
+                            String cursor = after;
+                            Response response = api.send(token, c -> c.page(thread, sort, Integer.toString(limit), cursor)).expectStatus(200);
                             bodies.put(sort + " " + limit + " " + (token == null ? "reader" : "admin") + " " + page++,
                                     response.body());
                             after = response.path("next");

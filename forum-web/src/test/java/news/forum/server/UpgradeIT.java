@@ -50,7 +50,7 @@ class UpgradeIT {
             assertThat(server.awaitLine("Server Running", START)).as(server.output()).isTrue();
             Api api = new Api(server.base(), json);
             // a read first: nothing written since the start
-            Response article = api.get("/api/v1/articles/before-any-release").expectStatus(200);
+            Response article = api.send(c -> c.article("before-any-release")).expectStatus(200);
             assertThat((String) article.path("title")).isEqualTo("Written before any release");
             assertThat(((Number) article.path("thread.commentCount")).intValue()).isEqualTo(5);
             String thread = article.path("thread.id");
@@ -70,11 +70,11 @@ class UpgradeIT {
                 assertThat(api.readAll(thread, sort, 50)).as(sort).hasSize(6);
             }
             for (Map<String, Object> comment : comments) {
-                assertThat((Object) api.get("/api/v1/comments/" + comment.get("id")).expectStatus(200).path("bodyHtml"))
+                assertThat((Object) api.send(c -> c.comment((String) comment.get("id"))).expectStatus(200).path("bodyHtml"))
                         .isEqualTo(comment.get("bodyHtml"));
             }
 
-            Response locked = api.get("/api/v1/articles/locked-before-any-release").expectStatus(200);
+            Response locked = api.send(c -> c.article("locked-before-any-release")).expectStatus(200);
             assertThat((Boolean) locked.path("thread.locked")).isTrue();
             assertThat((String) locked.path("thread.lockReason")).isEqualTo("Legal review");
             assertThat(api.readAll(locked.path("thread.id"), "oldest", 50)).hasSize(1);
@@ -85,7 +85,7 @@ class UpgradeIT {
             assertThat(api.readAll(thread, "oldest", 50)).extracting(c -> c.get("bodyHtml"))
                     .containsSubsequence("<p>A reply two levels down</p>", "<p>A reply after the upgrade</p>", null);
             assertThat(api.postComment(locked.path("thread.id"), reader, "Still locked?", null).status()).isEqualTo(423);
-            assertThat((String) api.get("/api/v1/me", api.login("moderator1", PASSWORD).token()).path("role")).isEqualTo("MODERATOR");
+            assertThat((String) api.send(api.login("moderator1", PASSWORD).token(), c -> c.me()).path("role")).isEqualTo("MODERATOR");
         }
     }
 

@@ -1,19 +1,22 @@
-package news.forum.browser;
+package news.forum.http;
 
+import news.forum.browser.PublisherSite;
+import news.forum.support.Api;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Pages;
+import news.forum.support.Response;
 import news.forum.widget.WebResources;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,38 +26,39 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the server sends around the widget: framing rules, CORS, and the size and texts of the widget's files. */
-class HeadersAndAssetsTest extends BrowserTest {
+class HeadersAndAssetsTest extends ApiTestBase {
 
-    private static final String FRAME = "/assets/frame/frame.js";
-    private static final String CONSOLE = "/assets/console/console.js";
-    private static final String CATALOGUE = "/assets/messages/en.json";
+    private static final String SEED = "us-boots-on-ground-never";
+    private static final String FRAME = Pages.asset("frame/frame.js");
+    private static final String CONSOLE = Pages.asset("console/console.js");
+    private static final String CATALOGUE = Pages.asset("messages/en.json");
 
-    private Http http;
+    private final PublisherSite publisher = PublisherSite.shared();
 
-    @BeforeEach
-    void connect() {
-        http = new Http(forum());
+    @Override
+    protected Map<String, String> serverProperties() {
+        return Map.of("forum.embed.allowed-origins", publisher.allowedOrigin());
     }
 
     @Test
     void onlyTheEmbedPageMayBeFramedAndOnlyByTheAllowedOrigins() throws Exception {
-        String embed = send(get("/embed/us-boots-on-ground-never")).headers().firstValue("Content-Security-Policy").orElseThrow();
+        String embed = get(Pages.embedPage(SEED)).headerValue("Content-Security-Policy").orElseThrow();
         assertThat(embed).contains("frame-ancestors 'self' " + publisher.allowedOrigin())
                 .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed.js", "/assets/frame/frame.js", "/api/v1/threads/1",
+        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedScript(), FRAME, Api.route(c -> c.thread("1")).path(),
                 "/api/v1/no-such-thing", "/health"}) {
-            HttpResponse<String> response = send(get(path));
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get()
+            Response response = get(path);
+            assertThat(response.headerValue("Content-Security-Policy")).as(path).get()
                     .asString().contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-            assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(response.headerValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(response.headerValue("X-Content-Type-Options")).as(path).contains("nosniff");
         }
     }
 
     @Test
     void pagesCarryNoInlineScript() throws Exception {
-        for (String path : new String[]{"/", "/demo/try-the-embed", "/embed/us-boots-on-ground-never", "/moderation"}) {
-            String html = send(get(path)).body();
+        for (String path : new String[]{Pages.seedArticle(), Pages.demoArticle("try-the-embed"), Pages.embedPage(SEED), Pages.console()}) {
+            String html = get(path).body();
             Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
             while (scripts.find()) {
                 assertThat(scripts.group(1)).as(path).contains("src=");
@@ -65,59 +69,59 @@ class HeadersAndAssetsTest extends BrowserTest {
 
     @Test
     void theModeratorConsoleIsFramedByNobodyAndRunsOnlyItsOwnScript() {
-        HttpResponse<String> console = send(get("/moderation"));
-        assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(console.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        String policy = console.headers().firstValue("Content-Security-Policy").orElseThrow();
+        Response console = get(Pages.console());
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.headerValue("Content-Type")).get().asString().startsWith("text/html");
+        String policy = console.headerValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("frame-ancestors 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self';",
                 "form-action 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
-        assertThat(console.headers().firstValue("X-Frame-Options")).contains("DENY");
-        assertThat(console.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(console.body()).contains("<script type=\"module\" src=\"/assets/console/console.js\"></script>")
+        assertThat(console.headerValue("X-Frame-Options")).contains("DENY");
+        assertThat(console.headerValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(console.body()).contains("<script type=\"module\" src=\"" + CONSOLE + "\"></script>")
                 .doesNotContain("<style", "style=\"", "{{");
         List<String> assets = new ArrayList<>(modules(CONSOLE, true));
-        assets.addAll(List.of("/assets/console/console.css", "/assets/frame/moderator.js"));
+        assets.addAll(List.of(Pages.asset("console/console.css"), Pages.asset("frame/moderator.js")));
         for (String asset : assets) {
-            HttpResponse<String> response = send(get(asset));
-            assertThat(response.statusCode()).as(asset).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(asset).get().asString()
+            Response response = get(asset);
+            assertThat(response.status()).as(asset).isEqualTo(200);
+            assertThat(response.headerValue("Content-Security-Policy")).as(asset).get().asString()
                     .contains("frame-ancestors 'none'");
         }
     }
 
     @Test
     void corsAnswersOnlyTheAllowedOriginsAndNeverWithCredentials() throws Exception {
-        HttpResponse<String> allowed = send(get("/api/v1/articles/us-boots-on-ground-never")
-                .header("Origin", publisher.allowedOrigin()).build());
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(publisher.allowedOrigin());
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        Response allowed = api.call(c -> c.article(SEED)).header("Origin", publisher.allowedOrigin()).send();
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(publisher.allowedOrigin());
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
 
-        HttpResponse<String> other = send(get("/api/v1/articles/us-boots-on-ground-never")
-                .header("Origin", "https://evil.example").build());
-        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        Response other = api.call(c -> c.article(SEED)).header("Origin", "https://evil.example").send();
+        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
 
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(forum() + "/api/v1/auth/login"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        Response preflight = api.call(c -> c.login(null)).method("OPTIONS").noBody()
                 .header("Origin", publisher.allowedOrigin()).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").build());
-        assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(publisher.allowedOrigin());
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).get().asString().contains("POST");
+                .header("Access-Control-Request-Headers", "content-type").send();
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(publisher.allowedOrigin());
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
 
-        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(forum() + "/api/v1/auth/login"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build());
-        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        Response refused = api.call(c -> c.login(null)).method("OPTIONS").noBody()
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").send();
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
     }
 
     /**
      * The sizes a browser receives, each file gzipped on its own as it travels: what every reader downloads (the
      * modules the frame imports before it draws, and its styles), and what is imported only for some.
      */
+    /**
+     * The sizes a browser receives, each file gzipped on its own as it travels: what every reader downloads (the
+     * modules the frame imports before it draws, and its styles), and what is imported only for some.
+     */
     @Test
     void theWidgetIsSmall() throws Exception {
-        int embedScript = gzipped("/embed.js");
-        int widget = embedScript + gzipped("/assets/frame/frame.css");
+        int embedScript = gzipped(Pages.embedScript());
+        int widget = embedScript + gzipped(Pages.asset("frame/frame.css"));
         for (String module : modules(FRAME, false)) {
             widget += gzipped(module);
         }
@@ -126,9 +130,9 @@ class HeadersAndAssetsTest extends BrowserTest {
         // are imported only where needed
         assertThat(widget).as("embed.js and the frame's scripts and styles, gzipped").isLessThan(16 * 1024);
         // imported only once a reader signs in, or a moderator, so a reader who only reads pays for neither
-        assertThat(gzipped("/assets/frame/sign-in.js") + gzipped("/assets/frame/composer.js"))
+        assertThat(gzipped(Pages.asset("frame/sign-in.js")) + gzipped(Pages.asset("frame/composer.js")))
                 .as("the sign-in forms and a signed-in reader's tools, gzipped").isLessThan(6 * 1024);
-        assertThat(gzipped("/assets/frame/moderator.js")).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
+        assertThat(gzipped(Pages.asset("frame/moderator.js"))).as("the moderator's tools, gzipped").isLessThan(4 * 1024);
     }
 
     /**
@@ -138,8 +142,8 @@ class HeadersAndAssetsTest extends BrowserTest {
      */
     @Test
     void theModulesAreScriptsThatThePagesPreloadAndBrowsersRevalidate() {
-        for (String[] page : new String[][]{{"/embed/us-boots-on-ground-never", FRAME}, {"/moderation", CONSOLE}}) {
-            String html = send(get(page[0])).body();
+        for (String[] page : new String[][]{{Pages.embedPage(SEED), FRAME}, {Pages.console(), CONSOLE}}) {
+            String html = get(page[0]).body();
             assertThat(html).as(page[0]).contains("<script type=\"module\" src=\"" + page[1] + "\"></script>")
                     .contains("<meta name=\"forum-languages\" content=\"en\">");
             Set<String> preloaded = new HashSet<>();
@@ -152,20 +156,20 @@ class HeadersAndAssetsTest extends BrowserTest {
             assertThat(preloaded).as(page[0] + ": the modules its entry imports").isEqualTo(imported);
 
             for (String module : modules(page[1], true)) {
-                HttpResponse<String> response = send(get(module));
-                assertThat(response.statusCode()).as(module).isEqualTo(200);
-                assertThat(response.headers().firstValue("Content-Type")).as(module).contains("text/javascript;charset=utf-8");
-                assertThat(response.headers().firstValue("Cache-Control")).as(module).contains("public, max-age=300");
-                String etag = response.headers().firstValue("ETag").orElseThrow();
-                HttpResponse<String> again = send(get(module).header("If-None-Match", etag));
-                assertThat(again.statusCode()).as(module + " revalidated").isEqualTo(304);
+                Response response = get(module);
+                assertThat(response.status()).as(module).isEqualTo(200);
+                assertThat(response.headerValue("Content-Type")).as(module).contains("text/javascript;charset=utf-8");
+                assertThat(response.headerValue("Cache-Control")).as(module).contains("public, max-age=300");
+                String etag = response.headerValue("ETag").orElseThrow();
+                Response again = get(module, "If-None-Match", etag);
+                assertThat(again.status()).as(module + " revalidated").isEqualTo(304);
                 assertThat(again.body()).as(module + " revalidated").isEmpty();
-                assertThat(send(get(module).header("If-None-Match", "\"another-version\"")).statusCode()).isEqualTo(200);
+                assertThat(get(module, "If-None-Match", "\"another-version\"").status()).isEqualTo(200);
             }
         }
-        assertThat(send(get("/assets/frame/frame.html")).statusCode()).as("a page's template").isEqualTo(404);
-        assertThat(send(get("/assets/frame/no-such-module.js")).statusCode()).isEqualTo(404);
-        assertThat(send(get("/assets/messages/en.json")).headers().firstValue("Content-Type"))
+        assertThat(get(Pages.asset("frame/frame.html")).status()).as("a page's template").isEqualTo(404);
+        assertThat(get(Pages.asset("frame/no-such-module.js")).status()).isEqualTo(404);
+        assertThat(get(Pages.asset("messages/en.json")).headerValue("Content-Type"))
                 .contains("application/json;charset=utf-8");
     }
 
@@ -181,7 +185,7 @@ class HeadersAndAssetsTest extends BrowserTest {
 
     @Test
     void everyTextTheConsoleShowsIsInTheMessageCatalogue() throws Exception {
-        String catalogue = send(get(CATALOGUE)).body();
+        String catalogue = get(CATALOGUE).body();
         Set<String> keys = new HashSet<>();
         Matcher placeholders = Pattern.compile("\\{\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)+)}}").matcher(resource("web/console/console.html"));
         while (placeholders.find()) {
@@ -200,7 +204,7 @@ class HeadersAndAssetsTest extends BrowserTest {
     @Test
     void everyTextTheWidgetShowsIsInTheMessageCatalogue() throws Exception {
         String script = sources(FRAME);
-        String catalogue = send(get(CATALOGUE)).body();
+        String catalogue = get(CATALOGUE).body();
         Set<String> keys = new HashSet<>();
         Matcher calls = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z]+)'").matcher(script);
         while (calls.find()) {
@@ -233,8 +237,8 @@ class HeadersAndAssetsTest extends BrowserTest {
                 Pattern.MULTILINE);
         List<String> found = new ArrayList<>(List.of(entry));
         for (int i = 0; i < found.size(); i++) {
-            HttpResponse<String> module = send(get(found.get(i)));
-            assertThat(module.statusCode()).as(found.get(i)).isEqualTo(200);
+            Response module = get(found.get(i));
+            assertThat(module.status()).as(found.get(i)).isEqualTo(200);
             Matcher specifiers = imports.matcher(module.body());
             while (specifiers.find()) {
                 String specifier = specifiers.group(1) != null ? specifiers.group(1) : specifiers.group(2);
@@ -248,27 +252,19 @@ class HeadersAndAssetsTest extends BrowserTest {
     }
 
     private String sources(String entry) {
-        return modules(entry, true).stream().map(module -> send(get(module)).body()).collect(Collectors.joining("\n"));
+        return modules(entry, true).stream().map(module -> get(module).body()).collect(Collectors.joining("\n"));
     }
 
-    private HttpRequest.Builder get(String path) {
-        return http.request(path).GET();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        return send(request.build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        return http.send(request);
+    private Response get(String path, String... headers) {
+        return api.send("GET", path, null, null, null, headers);
     }
 
     private int gzipped(String path) throws Exception {
-        HttpResponse<byte[]> response = http.bytes(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        Response response = get(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(response.body());
+            gzip.write(response.body().getBytes(StandardCharsets.UTF_8));
         }
         return out.size();
     }

@@ -1,4 +1,4 @@
-package news.forum.embed;
+package news.forum.comment;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,9 +1,10 @@
-package news.forum.browser;
+package news.forum.http;
 
-import org.junit.jupiter.api.BeforeEach;
+import news.forum.support.ApiTestBase;
+import news.forum.support.Pages;
+import news.forum.support.Response;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line, anything, or no Accept at all get the page (issue 11: text/html alone got 406), and the API next to them
  * keeps answering JSON to a browser's Accept line.
  */
-class PagesAcceptHtmlTest extends BrowserTest {
+class PagesAcceptHtmlTest extends ApiTestBase {
+
+    private static final String SEED = "us-boots-on-ground-never";
 
     private static final List<String> ACCEPTS = List.of(
             "text/html",
@@ -24,37 +27,30 @@ class PagesAcceptHtmlTest extends BrowserTest {
             "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
             "*/*");
 
-    private Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(forum());
-    }
-
     @Test
     void everyPageAnswersTextHtmlToWhatBrowsersAccept() {
-        List<String> pages = List.of("/", "/demo/try-the-embed", "/demo/" + "accept-html-page", "/moderation",
-                "/embed/us-boots-on-ground-never");
+        List<String> pages = List.of(Pages.seedArticle(), Pages.demoArticle("try-the-embed"),
+                Pages.demoArticle("accept-html-page"), Pages.console(), Pages.embedPage(SEED));
         for (String page : pages) {
             for (String accept : ACCEPTS) {
-                assertPage(page, accept, http.get(page, "Accept", accept));
+                assertPage(page, accept, api.send("GET", page, null, null, null, "Accept", accept));
             }
-            assertPage(page, "no Accept", http.get(page));
+            assertPage(page, "no Accept", api.get(page));
         }
     }
 
     @Test
     void theApiKeepsAnsweringJsonToABrowsersAccept() {
-        HttpResponse<String> article = http.get("/api/v1/articles/us-boots-on-ground-never", "Accept", ACCEPTS.get(2));
-        assertThat(article.statusCode()).as(article.body()).isEqualTo(200);
-        assertThat(article.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(article.body()).contains("\"key\":\"us-boots-on-ground-never\"");
+        Response article = api.call(c -> c.article(SEED)).header("Accept", ACCEPTS.get(2)).send();
+        assertThat(article.status()).as(article.body()).isEqualTo(200);
+        assertThat(article.contentType()).startsWith("application/json");
+        assertThat(article.body()).contains("\"key\":\"" + SEED + "\"");
     }
 
-    private static void assertPage(String page, String accept, HttpResponse<String> response) {
+    private static void assertPage(String page, String accept, Response response) {
         String what = page + " with " + accept;
-        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("text/html");
+        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
+        assertThat(response.contentType()).as(what).startsWith("text/html");
         assertThat(response.body()).as(what).startsWithIgnoringCase("<!DOCTYPE html>").contains("<title>");
     }
 }
