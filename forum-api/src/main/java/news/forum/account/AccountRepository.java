@@ -72,7 +72,7 @@ class AccountRepository {
     }
 
     List<AccountName> withoutDisplayNameKey(long afterId, int limit) {
-        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND id > ? ORDER BY id LIMIT ?",
+        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?",
                 row -> new AccountName(row.getLong("id"), row.getString("display_name")), afterId, limit);
     }
 

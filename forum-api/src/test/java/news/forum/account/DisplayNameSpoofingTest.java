@@ -141,7 +141,7 @@ class DisplayNameSpoofingTest extends ApiTestBase {
         for (String copy : List.of(lower.toUpperCase(Locale.ROOT), capitalise(lower), capitalised.toUpperCase(Locale.ROOT),
                 capitalised.toLowerCase(Locale.ROOT), upper.toLowerCase(Locale.ROOT), capitalise(upper))) {
             assertRefused(register(Api.uniqueName("r"), copy), "display-name-taken", "registration as " + copy);
-            assertRefused(api.patch("/api/v1/me", reader.token(), Map.of("displayName", copy)), "display-name-taken",
+            assertRefused(api.call(c -> c.changeProfile(null)).token(reader.token()).body(Map.of("displayName", copy)).send(), "display-name-taken",
                     "PATCH /me to " + copy);
         }
         assertThat(db.snapshot()).as("nothing stored").isEqualTo(before);

@@ -178,7 +178,7 @@ class SsoSignInTest extends ApiTestBase {
                 });
                 Future<Response> patch = pool.submit(() -> {
                     start.await();
-                    return api.patch("/api/v1/me", local.token(), Map.of("displayName", wanted));
+                    return api.call(c -> c.changeProfile(null)).token(local.token()).body(Map.of("displayName", wanted)).send();
                 });
                 start.countDown();
                 Response signedIn = sso.get();
@@ -199,8 +199,8 @@ class SsoSignInTest extends ApiTestBase {
                 });
                 Future<Response> registering = pool.submit(() -> {
                     go.await();
-                    return api.post("/api/v1/accounts", null,
-                            Map.of("username", wished, "password", Api.PASSWORD, "displayName", name));
+                    return api.call(c -> c.register(null))
+                            .body(Map.of("username", wished, "password", Api.PASSWORD, "displayName", name)).send();
                 });
                 go.countDown();
                 Response created = creating.get();

@@ -31,7 +31,7 @@ class SsoBrowserTest extends BrowserTest {
     private void signInOnTheHost(Browser browser) {
         browser.driver.switchTo().defaultContent();
         browser.driver.findElement(By.id("publisher-username")).sendKeys(HOST_READER);
-        browser.driver.findElement(By.id("publisher-password")).sendKeys(demoPublisher.password(HOST_READER));
+        browser.driver.findElement(By.id("publisher-password")).sendKeys(bean(DemoPublisherSite.class).password(HOST_READER));
         browser.driver.findElement(By.cssSelector("#publisher-login button[type=submit]")).click();
         browser.waitFor(d -> d.findElement(By.id("publisher-signed-in")).isDisplayed() ? true : null);
     }
@@ -130,11 +130,11 @@ class SsoBrowserTest extends BrowserTest {
             signInOnTheHost(browser);
             browser.enterWidget();
             assertThat(signedInAs(browser)).isEqualTo("Signed in as " + HOST_READER_NAME);
-            String text = "Before leaving " + ForumApi.unique("c");
+            String text = "Before leaving " + unique("c");
             browser.field("Your comment").sendKeys(text);
             browser.button("Post").click();
             String commentId = browser.comment(text).getAttribute("data-comment-id");
-            String firstUsername = (String) ((Map<?, ?>) api().comment(commentId, null).get("author")).get("username");
+            String firstUsername = (String) ((Map<?, ?>) api.send(c -> c.comment(commentId)).expectStatus(200).json().get("author")).get("username");
             assertThat(firstUsername).startsWith(HOST_READER);
 
             browser.button("Your account").click();
@@ -158,7 +158,7 @@ class SsoBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElement(By.cssSelector(".danger-zone .warning")).getText())
                     .isEqualTo("Delete your account for good? This cannot be undone.");
             assertThat(browser.driver.findElements(By.cssSelector(".danger-zone input[type=password]"))).isEmpty();
-            assertThat((String) ((Map<?, ?>) api().comment(commentId, null).get("author")).get("username"))
+            assertThat((String) ((Map<?, ?>) api.send(c -> c.comment(commentId)).expectStatus(200).json().get("author")).get("username"))
                     .as("nothing happens before the confirmation").isEqualTo(firstUsername);
             browser.button("Delete my account for good").click();
             browser.waitFor(d -> d.findElement(By.cssSelector(".session .notice")).getText().equals("Your account is deleted.") ? true : null);
@@ -170,11 +170,11 @@ class SsoBrowserTest extends BrowserTest {
             assertThat(signedInAs(browser)).isEqualTo("Signed in as " + HOST_READER_NAME);
             assertThat(browser.driver.findElements(By.id("comment-" + commentId)))
                     .allMatch(li -> li.getAttribute("class").contains("deleted") && !li.getText().contains(text));
-            String after = "After leaving " + ForumApi.unique("c");
+            String after = "After leaving " + unique("c");
             browser.field("Your comment").sendKeys(after);
             browser.button("Post").click();
             String newId = browser.comment(after).getAttribute("data-comment-id");
-            String newUsername = (String) ((Map<?, ?>) api().comment(newId, null).get("author")).get("username");
+            String newUsername = (String) ((Map<?, ?>) api.send(c -> c.comment(newId)).expectStatus(200).json().get("author")).get("username");
             assertThat(newUsername).startsWith(HOST_READER).isNotEqualTo(firstUsername);
             assertThat(browser.driver.findElement(By.cssSelector(".comments, body")).getText()).doesNotContain(text);
         }
