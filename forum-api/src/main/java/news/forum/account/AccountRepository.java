@@ -72,7 +72,7 @@ class AccountRepository {
     }
 
     List<AccountName> withoutDisplayNameKey(long afterId, int limit) {
-        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND id > ? ORDER BY id LIMIT ?",
+        return sql.list("SELECT id, display_name FROM account WHERE display_name_key IS NULL AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?",
                 row -> new AccountName(row.getLong("id"), row.getString("display_name")), afterId, limit);
     }
 
@@ -207,17 +207,24 @@ class AccountRepository {
     }
 
     /**
-     * What the publisher says of its reader at every sign-in: the display name (with its key; null keeps the name as
-     * it is), and the e-mail when it gives one.
+     * The publisher's new display name for its reader, unless it is, or looks like, another account's name, also one
+     * committed at this moment (the unique key refuses it: empty, and the transaction goes on).
      */
-    Caller updateSsoProfile(long id, @Nullable String displayName, @Nullable String displayNameKey,
-                            @Nullable String email) {
-        return sql.one("""
-                        UPDATE account SET display_name = coalesce(?, display_name),
-                                           display_name_key = CASE WHEN ?::text IS NULL THEN display_name_key ELSE ? END,
-                                           email = coalesce(?, email)
-                        WHERE id = ? RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, displayName, displayName, displayNameKey, email, id).orElseThrow();
+    Optional<Caller> followSsoDisplayName(long id, String displayName, NameKeys keys) {
+        return sql.oneUnlessDuplicate("""
+                        UPDATE account SET display_name = ?, display_name_key = ?
+                        WHERE id = ?
+                          AND NOT EXISTS (SELECT 1 FROM account other WHERE other.id <> ?
+                                          AND (other.display_name_key = ? OR other.username_skeleton = ANY(?::text[])))
+                        RETURNING""" + " " + CALLER_COLUMNS,
+                AccountRepository::caller, displayName, keys.displayNameKey(), id, id, keys.displayNameKey(),
+                keys.usernameLookAlikes().toArray(String[]::new));
+    }
+
+    /** The e-mail the publisher gives at a sign-in (none given: the one kept), and the account as it now is. */
+    Caller updateSsoEmail(long id, @Nullable String email) {
+        return sql.one("UPDATE account SET email = coalesce(?, email) WHERE id = ? RETURNING " + CALLER_COLUMNS,
+                AccountRepository::caller, email, id).orElseThrow();
     }
 
     /** A new refresh token, in the given family (a rotation) or in a family of its own (a sign-in: family null). */
@@ -283,12 +290,14 @@ class AccountRepository {
 
     /**
      * Keeps only what reserves the name (username, its key and skeleton) and what moderators recorded (a ban):
-     * no password, no identity at the publisher, no e-mail, no display name of its own, no role, no session.
+     * no password, no identity at the publisher, no e-mail, no display name of its own (nor its key: the reader's name
+     * is free again for them, the username's skeleton still stops look-alikes of the username), no role, no session.
      */
     void markDeleted(long id) {
         sql.update("""
                 UPDATE account SET deleted_at = now(), erasure_pending = true, password_hash = NULL, sso_issuer = NULL,
-                    sso_subject = NULL, email = NULL, display_name = username, role = 'USER'
+                    sso_subject = NULL, email = NULL, display_name = username, display_name_key = NULL,
+                    role = 'USER'
                 WHERE id = ?""", id);
         sql.update("DELETE FROM refresh_token WHERE account_id = ?", id);
     }

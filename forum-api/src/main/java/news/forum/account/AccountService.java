@@ -359,9 +359,10 @@ public class AccountService {
     public TokenResponse signInExternal(ExternalIdentity identity) {
         Optional<Caller> known = accounts.lockBySso(identity.issuer(), identity.subject());
         Caller caller = known.map(existing -> {
-                    Optional<String> followed = publisherName(identity.name(), existing.id());
-                    return accounts.updateSsoProfile(existing.id(), followed.orElse(null),
-                            followed.map(DisplayNameRules::key).orElse(null), identity.email());
+                    // a look-alike taken at this moment keeps the name shown so far (never a 500)
+                    publisherName(identity.name(), existing.id()).ifPresent(followed -> accounts.followSsoDisplayName(
+                            existing.id(), followed, displayNameKeys(followed)));
+                    return accounts.updateSsoEmail(existing.id(), identity.email());
                 })
                 .orElseGet(() -> createExternal(identity));
         return tokens.issueWithRefresh(caller);
@@ -406,9 +407,12 @@ public class AccountService {
         } catch (ProblemException e) {
             return Optional.empty();
         }
-        AccountRepository.NameKeys keys = new AccountRepository.NameKeys(DisplayNameRules.key(shown),
+        return accounts.displayNameLooksTakenByOther(accountId, displayNameKeys(shown)) ? Optional.empty() : Optional.of(shown);
+    }
+
+    private static AccountRepository.NameKeys displayNameKeys(String shown) {
+        return new AccountRepository.NameKeys(DisplayNameRules.key(shown),
                 DisplayNameRules.usernameLookAlikes(shown), DisplayNameRules.key(shown));
-        return accounts.displayNameLooksTakenByOther(accountId, keys) ? Optional.empty() : Optional.of(shown);
     }
 
     private static ProblemException localAccountsOff(String detail) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Display names are free text (spaces, punctuation, any script), shown beside the username, but they must not pass
@@ -80,8 +81,26 @@ final class DisplayNameRules {
     static List<String> usernameLookAlikes(String name) {
         String[] words = SEPARATORS.split(name.strip());
         return List.of("", "_", ".", "-").stream()
-                .map(separator -> UsernameRules.skeleton(String.join(separator, words)))
+                .map(separator -> String.join(separator, words))
+                .flatMap(DisplayNameRules::casings)
+                .map(UsernameRules::skeleton)
                 .distinct().toList();
+    }
+
+    /**
+     * The name as typed, in lower case, upper case and with its words capitalised: a username's skeleton keeps a
+     * capital "I" apart from "i" (it reads as "l"), so "ALICE" must also be checked as "alice", and "ilias" as "Ilias".
+     */
+    private static Stream<String> casings(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder title = new StringBuilder(lower.length());
+        boolean wordStart = true;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            title.append(wordStart ? Character.toUpperCase(c) : c);
+            wordStart = !Character.isLetterOrDigit(c);
+        }
+        return Stream.of(name, lower, name.toUpperCase(Locale.ROOT), title.toString());
     }
 
     private static boolean speaksForTheForum(String name) {

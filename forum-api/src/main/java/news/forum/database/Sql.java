@@ -3,9 +3,11 @@ package news.forum.database;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,6 +50,34 @@ public class Sql {
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         List<T> rows = list(sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * As {@link #one}, but empty when a unique key refuses the row (SQLSTATE 23505), the transaction going on: the
+     * statement runs under a savepoint, rolled back to on that refusal, for writes that race others on a key.
+     */
+    public <T> Optional<T> oneUnlessDuplicate(String sql, RowMapper<T> mapper, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            Connection connection = statement.getConnection();
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                bind(statement, parameters);
+                Optional<T> result = Optional.empty();
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        result = Optional.of(mapper.map(rows));
+                    }
+                }
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return Optional.empty();
+            }
+        });
     }
 
     public int update(String sql, Object... parameters) {

@@ -25,21 +25,43 @@ public class DemoPasswords {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
+    private final Path publisherFile;
     private Map<String, String> passwords;
+    private Map<String, String> publisherPasswords;
 
     DemoPasswords(DatabaseSettings database) {
         this.file = database.dataDirectory().resolve("demo-passwords");
+        this.publisherFile = database.dataDirectory().resolve("demo-publisher-passwords");
     }
 
     /** The demo account's password (for tests: read from where the server keeps it). */
     public synchronized String of(String username) {
         if (passwords == null) {
-            List<String> names = DemoData.ACCOUNTS.stream().map(DemoData.DemoAccount::username).toList();
-            String text = SecretFiles.readOrCreate(file, "the demo accounts' passwords",
-                    stored -> parse(stored).keySet().containsAll(names),
-                    () -> names.stream().map(name -> name + " " + generate()).collect(Collectors.joining("\n", "", "\n")));
-            passwords = parse(text);
+            passwords = kept(file, "the demo accounts' passwords",
+                    DemoData.ACCOUNTS.stream().map(DemoData.DemoAccount::username).toList());
         }
+        return passwordIn(passwords, username);
+    }
+
+    /**
+     * The password of one of the demo publisher's readers (its own accounts, not the forum's: {@code readers} names
+     * them all), generated and kept as the demo accounts' are, in a file of their own ({@code demo-publisher-passwords}).
+     */
+    public synchronized String ofPublisherReader(String username, List<String> readers) {
+        if (publisherPasswords == null || !publisherPasswords.keySet().containsAll(readers)) {
+            publisherPasswords = kept(publisherFile, "the demo publisher's readers' passwords", readers);
+        }
+        return passwordIn(publisherPasswords, username);
+    }
+
+    private static Map<String, String> kept(Path file, String what, List<String> names) {
+        String text = SecretFiles.readOrCreate(file, what,
+                stored -> parse(stored).keySet().containsAll(names),
+                () -> names.stream().map(name -> name + " " + generate()).collect(Collectors.joining("\n", "", "\n")));
+        return parse(text);
+    }
+
+    private static String passwordIn(Map<String, String> passwords, String username) {
         String password = passwords.get(username);
         if (password == null) {
             throw new IllegalArgumentException("'" + username + "' is no demo account");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -124,6 +125,30 @@ class DisplayNameSpoofingTest extends ApiTestBase {
         assertThat(read).extracting(c -> c.get("author")).containsExactly(
                 Map.of("username", reader.username(), "displayName", reader.username(), "role", "USER"),
                 Map.of("username", moderator.username(), "displayName", moderator.username(), "role", "MODERATOR"));
+    }
+
+    @Test
+    void anotherCaseOfAnotherAccountsUsernameIsRefusedAtRegistrationAndOnPatch() {
+        // usernames with an "i" or "l", where a username's skeleton tells capital "I" from "i"
+        String lower = "ilia" + tail();
+        register(lower, null).expectStatus(201);
+        String capitalised = "Lili" + tail();
+        register(capitalised, null).expectStatus(201);
+        String upper = "ILKA" + tail().toUpperCase(Locale.ROOT);
+        register(upper, null).expectStatus(201);
+        Api.Session reader = api.newUser();
+        String before = db.snapshot();
+        for (String copy : List.of(lower.toUpperCase(Locale.ROOT), capitalise(lower), capitalised.toUpperCase(Locale.ROOT),
+                capitalised.toLowerCase(Locale.ROOT), upper.toLowerCase(Locale.ROOT), capitalise(upper))) {
+            assertRefused(register(Api.uniqueName("r"), copy), "display-name-taken", "registration as " + copy);
+            assertRefused(api.call(c -> c.changeProfile(null)).token(reader.token()).body(Map.of("displayName", copy)).send(), "display-name-taken",
+                    "PATCH /me to " + copy);
+        }
+        assertThat(db.snapshot()).as("nothing stored").isEqualTo(before);
+    }
+
+    private static String capitalise(String name) {
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private Response register(String username, String displayName) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,5 +153,70 @@ class SsoSignInTest extends ApiTestBase {
         }
         assertThat(db.count("SELECT count(*) FROM account WHERE sso_subject = ?", subject)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key LIKE ?", wished.toLowerCase() + "%")).isEqualTo(1);
+    }
+
+    /**
+     * A reader's new display name from the publisher racing a local account taking the same name (PATCH /me), and a
+     * first sign-in racing a registration of the wished-for username with the same display name: the sign-in is
+     * never a 5xx, and exactly one account ends with the name.
+     */
+    @Test
+    void signInsRacingOthersTakingTheSameNamesNeverFailAndKeepOneOwnerOfEachName() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String subject = "race-" + UUID.randomUUID();
+                String oldName = "Before " + Api.uniqueName("n");
+                signIn(claims(subject, Api.uniqueName("kept"), oldName).build()).expectStatus(200);
+                Api.Session local = api.newUser();
+                String wanted = "Wanted " + Api.uniqueName("n");
+                JWTClaimsSet renaming = claims(subject, Api.uniqueName("kept"), wanted).build();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Response> sso = pool.submit(() -> {
+                    start.await();
+                    return signIn(renaming);
+                });
+                Future<Response> patch = pool.submit(() -> {
+                    start.await();
+                    return api.call(c -> c.changeProfile(null)).token(local.token()).body(Map.of("displayName", wanted)).send();
+                });
+                start.countDown();
+                Response signedIn = sso.get();
+                Response patched = patch.get();
+                assertThat(signedIn.status()).as("sign-in: " + signedIn.body()).isEqualTo(200);
+                assertThat(patched.status()).as("PATCH /me: " + patched.body()).isIn(200, 422);
+                assertThat(db.count("SELECT count(*) FROM account WHERE display_name = ?", wanted)).isEqualTo(1);
+                assertThat(signedIn.<String>path("account.displayName"))
+                        .isEqualTo(patched.status() == 200 ? oldName : wanted);
+
+                String wished = Api.uniqueName("first");
+                String name = "First " + Api.uniqueName("n");
+                JWTClaimsSet first = claims("race-" + UUID.randomUUID(), wished, name).build();
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Response> creating = pool.submit(() -> {
+                    go.await();
+                    return signIn(first);
+                });
+                Future<Response> registering = pool.submit(() -> {
+                    go.await();
+                    return api.call(c -> c.register(null))
+                            .body(Map.of("username", wished, "password", Api.PASSWORD, "displayName", name)).send();
+                });
+                go.countDown();
+                Response created = creating.get();
+                Response registered = registering.get();
+                assertThat(created.status()).as("first sign-in: " + created.body()).isEqualTo(200);
+                assertThat(registered.status()).as("registration: " + registered.body()).isIn(201, 409, 422);
+                assertThat(created.<String>path("account.username")).startsWith(wished);
+                if (registered.status() == 201) {
+                    assertThat(created.<String>path("account.username")).isNotEqualTo(wished);
+                    assertThat(created.<String>path("account.displayName")).isNotEqualTo(name);
+                }
+                assertThat(db.count("SELECT count(*) FROM account WHERE display_name = ?", name)).isEqualTo(1);
+                assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ?", wished)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

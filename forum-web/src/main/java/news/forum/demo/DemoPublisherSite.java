@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import news.forum.embed.EmbedSettings;
 import news.forum.sso.PublisherTokens;
 import news.forum.startup.DemoMode;
+import news.forum.startup.DemoPasswords;
 import news.forum.widget.Messages;
 import news.forum.widget.WebResources;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -50,20 +52,24 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
     private static final Logger LOG = LoggerFactory.getLogger(DemoPublisherSite.class);
     private static final String COOKIE = "publisher_session";
 
-    /** The demo publisher's readers: its own accounts, not the forum's. */
-    record DemoReader(String username, String name, String password, String subject) {
+    /**
+     * The demo publisher's readers: its own accounts, not the forum's; their passwords are generated per data
+     * directory (DemoPasswords), shown in the log and on this site's own sign-in, which is the demo.
+     */
+    record DemoReader(String username, String name, String subject) {
     }
 
     static final List<DemoReader> READERS = List.of(
-            new DemoReader("amina", "Amina Diallo", "publisher-demo-amina", "example-times-1001"),
-            new DemoReader("ben", "Ben Okafor", "publisher-demo-ben", "example-times-1002"),
-            new DemoReader("chloe", "Chloé Martin", "publisher-demo-chloe", "example-times-1003"));
+            new DemoReader("amina", "Amina Diallo", "example-times-1001"),
+            new DemoReader("ben", "Ben Okafor", "example-times-1002"),
+            new DemoReader("chloe", "Chloé Martin", "example-times-1003"));
 
     private final int port;
     private final PublisherTokens tokens;
     private final EmbedSettings embed;
     private final DemoArticles articles;
     private final Messages messages;
+    private final DemoPasswords passwords;
     private final Map<String, DemoReader> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile HttpServer server;
@@ -71,12 +77,23 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
     private volatile int forumPort;
 
     DemoPublisherSite(@Value("${forum.demo-publisher-port:0}") int port,
-                      PublisherTokens tokens, EmbedSettings embed, DemoArticles articles, Messages messages) {
+                      PublisherTokens tokens, EmbedSettings embed, DemoArticles articles, Messages messages,
+                      DemoPasswords passwords) {
         this.port = port;
         this.tokens = tokens;
         this.embed = embed;
         this.articles = articles;
         this.messages = messages;
+        this.passwords = passwords;
+    }
+
+    /** The reader's password on this site, as the demo generated it for this data directory. */
+    public String password(String username) {
+        return passwords.ofPublisherReader(username, READERS.stream().map(DemoReader::username).toList());
+    }
+
+    private String readersAndPasswords() {
+        return String.join(", ", READERS.stream().map(r -> r.username() + " / " + password(r.username())).toList());
     }
 
     @Override
@@ -100,7 +117,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
             embed.allowAlso("http://localhost:" + own);
             embed.allowAlso("http://127.0.0.1:" + own);
             LOG.info("Demo publisher with its own sign-in (single sign-on): http://localhost:{}/ (readers {})", own,
-                    String.join(", ", READERS.stream().map(r -> r.username() + " / " + r.password()).toList()));
+                    readersAndPasswords());
         } catch (IOException | RuntimeException e) {
             LOG.warn("The demo publisher is not served: could not listen on port {} ({})", port, e.getMessage());
         }
@@ -154,7 +171,8 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
         Map<String, String> form = form(new String(exchange.getRequestBody().readNBytes(4096), StandardCharsets.UTF_8));
         Optional<DemoReader> reader = READERS.stream()
                 .filter(r -> r.username().equals(form.getOrDefault("username", "").strip().toLowerCase())
-                        && r.password().equals(form.getOrDefault("password", "")))
+                        && MessageDigest.isEqual(password(r.username()).getBytes(StandardCharsets.UTF_8),
+                                form.getOrDefault("password", "").getBytes(StandardCharsets.UTF_8)))
                 .findFirst();
         String back = "attribute".equals(form.get("sso")) ? "/?sso=attribute" : "/";
         if (reader.isEmpty()) {
@@ -206,8 +224,7 @@ public class DemoPublisherSite implements ApplicationEventListener<ServerStartup
                 .append("<button type=\"submit\">").append(escape(messages.get("demo.publisher.signIn"))).append("</button>\n")
                 .append(query.containsKey("wrong") ? "<p role=\"alert\">" + escape(messages.get("demo.publisher.wrong")) + "</p>\n" : "")
                 .append("</form>\n</div>\n</header>\n<main>\n<p class=\"demo-note\">")
-                .append(escape(messages.get("demo.publisher.note", Map.of("readers", String.join(", ",
-                        READERS.stream().map(r -> r.username() + " / " + r.password()).toList())))))
+                .append(escape(messages.get("demo.publisher.note", Map.of("readers", readersAndPasswords()))))
                 .append("</p>\n");
         // on the element: the reader's fresh token, or empty when nobody is signed in here
         article.appendTo(html, messages, forum, onElement ? " data-forum-sso-token=\"" + escape(token == null ? "" : token) + "\"" : "");

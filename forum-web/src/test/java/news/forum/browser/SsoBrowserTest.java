@@ -18,7 +18,6 @@ class SsoBrowserTest extends BrowserTest {
 
     private static final String HOST_READER = "amina";
     private static final String HOST_READER_NAME = "Amina Diallo";
-    private static final String HOST_PASSWORD = "publisher-demo-amina";
 
     @Override
     protected Map<String, String> browserServerProperties() {
@@ -29,10 +28,10 @@ class SsoBrowserTest extends BrowserTest {
         return bean(DemoPublisherSite.class).origin().orElseThrow(() -> new AssertionError("the demo publisher does not listen"));
     }
 
-    private static void signInOnTheHost(Browser browser) {
+    private void signInOnTheHost(Browser browser) {
         browser.driver.switchTo().defaultContent();
         browser.driver.findElement(By.id("publisher-username")).sendKeys(HOST_READER);
-        browser.driver.findElement(By.id("publisher-password")).sendKeys(HOST_PASSWORD);
+        browser.driver.findElement(By.id("publisher-password")).sendKeys(bean(DemoPublisherSite.class).password(HOST_READER));
         browser.driver.findElement(By.cssSelector("#publisher-login button[type=submit]")).click();
         browser.waitFor(d -> d.findElement(By.id("publisher-signed-in")).isDisplayed() ? true : null);
     }
@@ -117,6 +116,70 @@ class SsoBrowserTest extends BrowserTest {
     }
 
     /** With the token on the element and no callbacks the host lends no sign-in button: the widget says where. */
+    /**
+     * The account panel of a reader the publisher signs in: no password form, the name said to be kept by the
+     * publisher, the data downloaded, and deletion asked for without a password. Deleting ends the publisher's link
+     * to the account (its issuer and subject go), so the host's next sign-in makes a new account under a new username:
+     * the old one stays reserved, and the old comment stays a tombstone.
+     */
+    @Test
+    void aReaderThePublisherSignsInTakesTheirDataAndLeavesWithoutAPassword() {
+        try (Browser browser = new Browser()) {
+            browser.open(site() + "/");
+            browser.enterWidget();
+            signInOnTheHost(browser);
+            browser.enterWidget();
+            assertThat(signedInAs(browser)).isEqualTo("Signed in as " + HOST_READER_NAME);
+            String text = "Before leaving " + unique("c");
+            browser.field("Your comment").sendKeys(text);
+            browser.button("Post").click();
+            String commentId = browser.comment(text).getAttribute("data-comment-id");
+            String firstUsername = (String) ((Map<?, ?>) api.send(c -> c.comment(commentId)).expectStatus(200).json().get("author")).get("username");
+            assertThat(firstUsername).startsWith(HOST_READER);
+
+            browser.button("Your account").click();
+            WebElement panel = browser.waitFor(d -> d.findElement(By.cssSelector(".account-panel")));
+            assertThat(panel.getText()).contains("Your name comes from your account on this site; change it there.");
+            assertThat(panel.findElements(By.cssSelector("input[type=password], input[autocomplete=nickname]"))).isEmpty();
+            assertThat(browser.buttons("Change password")).isEmpty();
+
+            browser.script("const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.savedFile = blob; return make(blob); };");
+            browser.button("Download my data").click();
+            WebElement file = browser.waitFor(d -> {
+                WebElement link = d.findElement(By.cssSelector("a.export-file"));
+                return link.isDisplayed() ? link : null;
+            });
+            assertThat(file.getAttribute("download")).isEqualTo("forum-account-data.json");
+            String saved = (String) browser.driver.executeAsyncScript(
+                    "window.savedFile.text().then(arguments[arguments.length - 1])");
+            assertThat(saved).contains(firstUsername).contains(text).contains(HOST_READER_NAME);
+
+            browser.button("Delete my account\u2026").click();
+            assertThat(browser.driver.findElement(By.cssSelector(".danger-zone .warning")).getText())
+                    .isEqualTo("Delete your account for good? This cannot be undone.");
+            assertThat(browser.driver.findElements(By.cssSelector(".danger-zone input[type=password]"))).isEmpty();
+            assertThat((String) ((Map<?, ?>) api.send(c -> c.comment(commentId)).expectStatus(200).json().get("author")).get("username"))
+                    .as("nothing happens before the confirmation").isEqualTo(firstUsername);
+            browser.button("Delete my account for good").click();
+            browser.waitFor(d -> d.findElement(By.cssSelector(".session .notice")).getText().equals("Your account is deleted.") ? true : null);
+
+            // still signed in on the host: the next page load signs the reader in as a new account, their name free
+            // again (the deleted account keeps only its username); the old comment, with no reply to keep in place,
+            // is gone with its text
+            browser.reloadAndEnterWidget();
+            assertThat(signedInAs(browser)).isEqualTo("Signed in as " + HOST_READER_NAME);
+            assertThat(browser.driver.findElements(By.id("comment-" + commentId)))
+                    .allMatch(li -> li.getAttribute("class").contains("deleted") && !li.getText().contains(text));
+            String after = "After leaving " + unique("c");
+            browser.field("Your comment").sendKeys(after);
+            browser.button("Post").click();
+            String newId = browser.comment(after).getAttribute("data-comment-id");
+            String newUsername = (String) ((Map<?, ?>) api.send(c -> c.comment(newId)).expectStatus(200).json().get("author")).get("username");
+            assertThat(newUsername).startsWith(HOST_READER).isNotEqualTo(firstUsername);
+            assertThat(browser.driver.findElement(By.cssSelector(".comments, body")).getText()).doesNotContain(text);
+        }
+    }
+
     private static void assertSignedOutWithTheHostsSignInOnlyOrAHint(Browser browser) {
         WebElement hint = browser.waitFor(d -> d.findElement(By.cssSelector(".session .hint")));
         assertThat(hint.getText()).isEqualTo("Sign in on this site to join the discussion.");
