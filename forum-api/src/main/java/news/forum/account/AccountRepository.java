@@ -157,10 +157,11 @@ class AccountRepository {
 
     /**
      * Empty when the account is gone or the name is, or looks like, another account's display name or username (see
-     * {@link #displayNameLooksTakenByOther}); a look-alike committed at the same moment fails on the unique key.
+     * {@link #displayNameLooksTakenByOther}), also one committed at this moment: the unique key refuses it under a
+     * savepoint, so the caller's transaction goes on.
      */
     Optional<Caller> updateDisplayName(long id, String displayName, NameKeys keys) {
-        return sql.one("""
+        return sql.oneUnlessDuplicate("""
                         UPDATE account SET display_name = ?, display_name_key = ?
                         WHERE id = ? AND deleted_at IS NULL
                           AND NOT EXISTS (SELECT 1 FROM account other WHERE other.id <> ?
@@ -204,21 +205,6 @@ class AccountRepository {
                 AccountRepository::caller, username, usernameKey, skeleton, displayName, displayKeys.displayNameKey(),
                 issuer, subject, email, displayKeys.usernameLookAlikes().toArray(String[]::new),
                 displayKeys.usernameAsDisplayKey());
-    }
-
-    /**
-     * The publisher's new display name for its reader, unless it is, or looks like, another account's name, also one
-     * committed at this moment (the unique key refuses it: empty, and the transaction goes on).
-     */
-    Optional<Caller> followSsoDisplayName(long id, String displayName, NameKeys keys) {
-        return sql.oneUnlessDuplicate("""
-                        UPDATE account SET display_name = ?, display_name_key = ?
-                        WHERE id = ?
-                          AND NOT EXISTS (SELECT 1 FROM account other WHERE other.id <> ?
-                                          AND (other.display_name_key = ? OR other.username_skeleton = ANY(?::text[])))
-                        RETURNING""" + " " + CALLER_COLUMNS,
-                AccountRepository::caller, displayName, keys.displayNameKey(), id, id, keys.displayNameKey(),
-                keys.usernameLookAlikes().toArray(String[]::new));
     }
 
     /** The e-mail the publisher gives at a sign-in (none given: the one kept), and the account as it now is. */

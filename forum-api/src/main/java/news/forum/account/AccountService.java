@@ -10,10 +10,8 @@ import news.forum.audit.AuditLog;
 import news.forum.security.PasswordHasher;
 import news.forum.web.ProblemException;
 
-import io.micronaut.data.exceptions.DataAccessException;
 
 import java.net.InetAddress;
-import java.sql.SQLException;
 import java.util.Optional;
 
 @Singleton
@@ -266,22 +264,10 @@ public class AccountService {
 
     /**
      * The display name's rules as at registration (none given: the username); a name that is, or looks like, another
-     * account's display name or username is a 422, also when a look-alike was committed at the same moment (the
-     * unique key refuses it and the transaction rolls back).
+     * account's display name or username is a 422, also when a look-alike was committed at the same moment.
      */
-    public Caller changeDisplayName(Authentication authentication, ProfileRequest request) {
-        try {
-            return updateDisplayName(authentication, request);
-        } catch (DataAccessException e) {
-            if (e.getCause() instanceof SQLException sqlException && "23505".equals(sqlException.getSQLState())) {
-                throw displayNameTaken();
-            }
-            throw e;
-        }
-    }
-
     @Transactional
-    protected Caller updateDisplayName(Authentication authentication, ProfileRequest request) {
+    public Caller changeDisplayName(Authentication authentication, ProfileRequest request) {
         Caller caller = callers.require(authentication);
         if (caller.signIn() == SignIn.SSO) {
             throw ProblemException.conflict("name-from-publisher", "Name kept by the publisher",
@@ -360,7 +346,7 @@ public class AccountService {
         Optional<Caller> known = accounts.lockBySso(identity.issuer(), identity.subject());
         Caller caller = known.map(existing -> {
                     // a look-alike taken at this moment keeps the name shown so far (never a 500)
-                    publisherName(identity.name(), existing.id()).ifPresent(followed -> accounts.followSsoDisplayName(
+                    publisherName(identity.name(), existing.id()).ifPresent(followed -> accounts.updateDisplayName(
                             existing.id(), followed, displayNameKeys(followed)));
                     return accounts.updateSsoEmail(existing.id(), identity.email());
                 })
